@@ -1,0 +1,31 @@
+import type { CollectionConfig } from 'payload'
+
+import { Events } from './Events'
+import { Media } from './Media'
+import { Members } from './Members'
+import { Partners } from './Partners'
+import { Projects } from './Projects'
+import { Stories } from './Stories'
+import { Users } from './Users'
+import { WorkingGroups } from './WorkingGroups'
+import { capPageSize } from './shared/hooks/capPageSize'
+
+const withCappedPages = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
+  },
+})
+
+/** The hub's content model, in the order the admin navigation shows it. */
+export const collections: CollectionConfig[] = [
+  Projects,
+  Events,
+  Stories,
+  Members,
+  Partners,
+  WorkingGroups,
+  Media,
+  Users,
+].map(withCappedPages)

@@ -1,0 +1,4 @@
+import type { Access } from 'payload'
+
+// public: anybody, signed in or not
+export const anyone: Access = () => true

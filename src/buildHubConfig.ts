@@ -1,0 +1,70 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig, type Plugin, type SanitizedConfig } from 'payload'
+import sharp from 'sharp'
+
+import { collections } from '../collections'
+import { plugins as hubPlugins } from '../plugins'
+import { createDatabaseAdapter } from './database/createDatabaseAdapter'
+import { parseDatabaseUri } from './database/parseDatabaseUri'
+import { eventTimezone } from '../collections/Events/eventTypes'
+import { type HubEnv, resolveSecret } from './env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export type HubConfigOptions = {
+  env: HubEnv
+  /** Overrides `PAYLOAD_SECRET` (tests). */
+  secret?: string
+  /** Extra plugins after the hub's own (plugin test configs). */
+  plugins?: Plugin[]
+}
+
+/** The hub's Payload config for one environment; `payload.config.ts` builds it from `process.env`. */
+export const buildHubConfig = ({ env, secret, plugins = [] }: HubConfigOptions): Promise<SanitizedConfig> =>
+  buildConfig({
+    admin: {
+      user: 'users',
+      // The admin would otherwise ask gravatar.com for every avatar.
+      avatar: 'default',
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' – ITnet Thüringen' },
+      timezones: {
+        defaultTimezone: eventTimezone,
+        supportedTimezones: [{ label: 'Europe/Berlin', value: eventTimezone }],
+      },
+    },
+    collections,
+    editor: lexicalEditor(),
+    localization: {
+      locales: [
+        { code: 'de', label: 'Deutsch' },
+        { code: 'en', label: 'English', fallbackLocale: 'de' },
+      ],
+      defaultLocale: 'de',
+      fallback: true,
+    },
+    i18n: { supportedLanguages: { de, en }, fallbackLanguage: 'de' },
+    secret: secret ?? resolveSecret(env),
+    ...(env.serverUrl ? { serverURL: env.serverUrl } : {}),
+    // With no origins listed Payload accepts the session cookie from any site: list them.
+    csrf: env.csrfOrigins,
+    cors: env.csrfOrigins,
+    db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri)),
+    sharp,
+    telemetry: false,
+    upload: {
+      limits: { fileSize: 10 * 1024 * 1024 },
+      abortOnLimit: true,
+    },
+    typescript: {
+      outputFile: path.resolve(dirname, 'payload-types.ts'),
+      // Types are generated on purpose (`npm run generate:types`), never as a side effect of a start.
+      autoGenerate: false,
+    },
+    plugins: [...hubPlugins, ...plugins],
+  })

@@ -1,0 +1,84 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import crypto from 'node:crypto'
+
+/** Thrown when the environment cannot start the hub; the message says what to change. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigurationError'
+  }
+}
+
+export const projectRoot = path.resolve(process.env.ITNET_ROOT ?? process.cwd())
+
+/** Typed view of the environment; every variable is explained in `.env.example`. */
+export type HubEnv = {
+  databaseUri: string | undefined
+  /** `DATABASE_URI` unset: the zero-setup SQLite demo with its demo accounts. */
+  embeddedDefault: boolean
+  production: boolean
+  port: number
+  host: string
+  serverUrl: string | undefined
+  csrfOrigins: string[]
+  seed: boolean
+  seedDemo: boolean
+  demoPassword: string
+  mediaDir: string
+}
+
+const flag = (value: string | undefined, fallback: boolean): boolean => {
+  if (value === undefined || value === '') return fallback
+  if (/^(1|true|yes|on)$/i.test(value)) return true
+  if (/^(0|false|no|off)$/i.test(value)) return false
+  throw new ConfigurationError(`Expected true or false, got "${value}"`)
+}
+
+export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
+  const databaseUri = env.DATABASE_URI?.trim() || undefined
+  const embeddedDefault = databaseUri === undefined
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigurationError(`PORT must be a port number, got "${env.PORT}"`)
+  }
+  const serverUrl = env.SERVER_URL?.trim().replace(/\/$/, '') || undefined
+  const csrfOrigins = (env.CSRF_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  return {
+    databaseUri,
+    embeddedDefault,
+    production: env.NODE_ENV === 'production',
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    serverUrl,
+    csrfOrigins: serverUrl ? [serverUrl, ...csrfOrigins] : csrfOrigins,
+    seed: flag(env.SEED, true),
+    seedDemo: embeddedDefault || flag(env.SEED_DEMO, false),
+    demoPassword: env.DEMO_PASSWORD || 'itnet-demo-2023',
+    mediaDir: path.resolve(projectRoot, env.MEDIA_DIR || 'data/media'),
+  }
+}
+
+/**
+ * The secret signs sessions and encrypts API keys. Production needs `PAYLOAD_SECRET`; the
+ * embedded demo and development keep a random one in `data/` so logins survive restarts.
+ */
+export const resolveSecret = (hubEnv: HubEnv, env: NodeJS.ProcessEnv = process.env): string => {
+  const configured = env.PAYLOAD_SECRET?.trim()
+  if (configured) return configured
+  if (hubEnv.production && !hubEnv.embeddedDefault) {
+    throw new ConfigurationError(
+      'PAYLOAD_SECRET is not set. In production the hub refuses to start without it ' +
+        '(generate one with `openssl rand -hex 32`).',
+    )
+  }
+  const file = path.join(projectRoot, 'data', '.payload-secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const secret = crypto.randomBytes(32).toString('hex')
+  fs.writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,4 @@
+import { buildHubConfig } from './buildHubConfig'
+import { readEnv } from './env'
+
+export default buildHubConfig({ env: readEnv() })

@@ -1,0 +1,62 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+
+import next from 'next'
+import { getPayload } from 'payload'
+
+import { buildHubConfig } from './buildHubConfig'
+import { ConfigurationError, projectRoot, readEnv } from './env'
+import { demoUsers } from './seed/data/demoUsers'
+import { seedIfEmpty } from './seed/seedIfEmpty'
+import { createApp, type NextRequestHandler } from './server/createApp'
+import { installGracefulShutdown } from './server/gracefulShutdown'
+import type { Readiness } from './server/healthRoutes'
+
+/**
+ * Start-up: config → Payload (migrations in production) → seed on an empty database → Next
+ * → listen. One Payload per process: Next's route handlers find this instance through
+ * `getPayload`'s cache.
+ */
+const start = async () => {
+  const env = readEnv()
+  if (env.production && process.env.PAYLOAD_DROP_DATABASE === 'true') {
+    throw new ConfigurationError('PAYLOAD_DROP_DATABASE=true would drop the database: refused in production.')
+  }
+  const payload = await getPayload({ config: buildHubConfig({ env }) })
+
+  if (env.seed) {
+    const report = await seedIfEmpty(payload, {
+      demoUsers: env.seedDemo,
+      demoPassword: env.demoPassword,
+    })
+    if (report) payload.logger.info(`Seeded an empty database: ${report.created} documents`)
+  }
+
+  // This server owns the signals; Next must not exit on its own.
+  process.env.NEXT_MANUAL_SIG_HANDLE = 'true'
+  const nextApp = next({ dev: !env.production, dir: projectRoot })
+  await nextApp.prepare()
+  const nextHandler = nextApp.getRequestHandler() as NextRequestHandler
+
+  const readiness: Readiness = { shuttingDown: false }
+  const app = createApp({ payload, readiness, nextHandler })
+  const server = app.listen(env.port, env.host)
+  await once(server, 'listening')
+  installGracefulShutdown(server, payload, readiness)
+
+  const { port } = server.address() as AddressInfo
+  const url = env.serverUrl ?? `http://localhost:${port}`
+  const lines = [`ITnet hub (${payload.db.name}) listening on ${url} — admin: ${url}/admin`]
+  if (env.seedDemo) {
+    lines.push(`Demo logins (password "${env.demoPassword}"):`)
+    for (const user of demoUsers) lines.push(`  ${user.email.padEnd(26)} ${user.role}`)
+  }
+  console.log(lines.join('\n'))
+}
+
+start().catch((error: unknown) => {
+  console.error(
+    error instanceof ConfigurationError ? `Cannot start: ${error.message}` : error,
+  )
+  process.exit(1)
+})
