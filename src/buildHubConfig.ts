@@ -13,6 +13,7 @@ import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUri } from './database/parseDatabaseUri'
 import { eventTimezone } from '../collections/Events/eventTypes'
 import { type HubEnv, resolveSecret } from './env'
+import { clonePlain } from './utilities/clonePlain'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -25,7 +26,11 @@ export type HubConfigOptions = {
 }
 
 /** The hub's Payload config for one environment; `payload.config.ts` builds it from `process.env`. */
-export const buildHubConfig = ({ env, secret, plugins = [] }: HubConfigOptions): Promise<SanitizedConfig> =>
+export const buildHubConfig = ({
+  env,
+  secret,
+  plugins = [],
+}: HubConfigOptions): Promise<SanitizedConfig> =>
   buildConfig({
     admin: {
       user: 'users',
@@ -38,7 +43,7 @@ export const buildHubConfig = ({ env, secret, plugins = [] }: HubConfigOptions):
         supportedTimezones: [{ label: 'Europe/Berlin', value: eventTimezone }],
       },
     },
-    collections,
+    collections: collections.map(clonePlain),
     editor: lexicalEditor(),
     localization: {
       locales: [
@@ -57,6 +62,8 @@ export const buildHubConfig = ({ env, secret, plugins = [] }: HubConfigOptions):
     db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri)),
     sharp,
     telemetry: false,
+    // LOG_LEVEL switches to JSON logs at that level; unset keeps Payload's readable default.
+    ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),
     upload: {
       limits: { fileSize: 10 * 1024 * 1024 },
       abortOnLimit: true,

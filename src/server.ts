@@ -20,7 +20,9 @@ import type { Readiness } from './server/healthRoutes'
 const start = async () => {
   const env = readEnv()
   if (env.production && process.env.PAYLOAD_DROP_DATABASE === 'true') {
-    throw new ConfigurationError('PAYLOAD_DROP_DATABASE=true would drop the database: refused in production.')
+    throw new ConfigurationError(
+      'PAYLOAD_DROP_DATABASE=true would drop the database: refused in production.',
+    )
   }
   const payload = await getPayload({ config: buildHubConfig({ env }) })
 
@@ -55,8 +57,6 @@ const start = async () => {
 }
 
 start().catch((error: unknown) => {
-  console.error(
-    error instanceof ConfigurationError ? `Cannot start: ${error.message}` : error,
-  )
+  console.error(error instanceof ConfigurationError ? `Cannot start: ${error.message}` : error)
   process.exit(1)
 })

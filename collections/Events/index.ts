@@ -11,7 +11,11 @@ import { eventTimezone, eventTypeOptions } from './eventTypes'
 import { validateEventPeriod } from './hooks/validateEventPeriod'
 
 // Stored as UTC instants; the editor enters and reads them in Europe/Berlin.
-const berlinDate = (name: string, label: { de: string; en: string }, required: boolean): DateField => ({
+const berlinDate = (
+  name: string,
+  label: { de: string; en: string },
+  required: boolean,
+): DateField => ({
   name,
   type: 'date',
   label,

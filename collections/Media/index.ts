@@ -31,8 +31,8 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeChange: [
-      assignOrganisation,
       refuseProtectedFieldChanges(['organisation'], (req) => isEditorUser(req.user)),
+      assignOrganisation,
     ],
   },
   upload: {

@@ -59,7 +59,10 @@ export const Members: CollectionConfig = {
             { value: 'ordinary', label: { de: 'Ordentliches Mitglied', en: 'Ordinary member' } },
             {
               value: 'associated',
-              label: { de: 'Assoziiertes Mitglied (z. B. Hochschule)', en: 'Associated member (e.g. university)' },
+              label: {
+                de: 'Assoziiertes Mitglied (z. B. Hochschule)',
+                en: 'Associated member (e.g. university)',
+              },
             },
           ],
         },

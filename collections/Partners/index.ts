@@ -37,7 +37,10 @@ export const Partners: CollectionConfig = {
       defaultValue: 'other',
       options: [
         { value: 'industry-network', label: { de: 'Branchennetzwerk', en: 'Industry network' } },
-        { value: 'business-association', label: { de: 'Wirtschaftsverband', en: 'Business association' } },
+        {
+          value: 'business-association',
+          label: { de: 'Wirtschaftsverband', en: 'Business association' },
+        },
         { value: 'chamber', label: { de: 'Kammer', en: 'Chamber' } },
         { value: 'public-authority', label: { de: 'Behörde', en: 'Public authority' } },
         { value: 'agency', label: { de: 'Landesagentur', en: 'State agency' } },

@@ -56,6 +56,8 @@ export const Projects: CollectionConfig = {
           required: true,
           defaultValue: 'active',
           index: true,
+          // Payload's own `_status` would otherwise claim the same PostgreSQL enum name.
+          enumName: 'enum_projects_project_status',
           options: [
             { value: 'planned', label: { de: 'Geplant', en: 'Planned' } },
             { value: 'active', label: { de: 'Laufend', en: 'Active' } },
@@ -69,7 +71,10 @@ export const Projects: CollectionConfig = {
           required: true,
           defaultValue: 'members',
           options: [
-            { value: 'association', label: { de: 'ITnet Thüringen e. V.', en: 'ITnet Thüringen e. V.' } },
+            {
+              value: 'association',
+              label: { de: 'ITnet Thüringen e. V.', en: 'ITnet Thüringen e. V.' },
+            },
             { value: 'members', label: { de: 'Mitgliedsunternehmen', en: 'Member companies' } },
           ],
         },

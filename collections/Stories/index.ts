@@ -68,7 +68,7 @@ export const Stories: CollectionConfig = {
         position: 'sidebar',
         description: {
           de: 'Bei Mitgliedern automatisch die eigene Organisation.',
-          en: "For member users always their own organisation.",
+          en: 'For member users always their own organisation.',
         },
       },
     },

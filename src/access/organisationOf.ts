@@ -23,3 +23,7 @@ export const sameId = (a: unknown, b: unknown): boolean => {
   const right = idOf(b)
   return left !== undefined && right !== undefined && String(left) === String(right)
 }
+
+/** Whether two relationship values point at the same document (both empty counts as equal). */
+export const sameRelation = (a: unknown, b: unknown): boolean =>
+  String(idOf(a) ?? '') === String(idOf(b) ?? '')

@@ -24,7 +24,10 @@ export const pingDatabase = async (payload: Payload, timeoutMs = 2000): Promise<
   }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database did not answer in ${timeoutMs} ms`)), timeoutMs)
+    timer = setTimeout(
+      () => reject(new Error(`database did not answer in ${timeoutMs} ms`)),
+      timeoutMs,
+    )
   })
   try {
     await Promise.race([ping(), timeout])

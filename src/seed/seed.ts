@@ -105,7 +105,8 @@ export const seed = async (payload: Payload, options: SeedOptions): Promise<Seed
 
   const organisation = (ref: OrganisationRef) => {
     const value = (ref.relationTo === 'members' ? memberIds : partnerIds).get(ref.slug)
-    if (value === undefined) throw new Error(`Seed data names unknown ${ref.relationTo} "${ref.slug}"`)
+    if (value === undefined)
+      throw new Error(`Seed data names unknown ${ref.relationTo} "${ref.slug}"`)
     return { relationTo: ref.relationTo, value }
   }
 

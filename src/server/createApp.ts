@@ -19,7 +19,12 @@ export type AppOptions = {
  * the admin, REST, GraphQL and Payload's endpoints. No body parser runs before Next: Payload
  * reads the raw body itself.
  */
-export const createApp = ({ payload, readiness, nextHandler, authRateLimit }: AppOptions): Express => {
+export const createApp = ({
+  payload,
+  readiness,
+  nextHandler,
+  authRateLimit,
+}: AppOptions): Express => {
   const app = express()
   app.disable('x-powered-by')
   // Behind one reverse proxy in production; client addresses feed the rate limits.

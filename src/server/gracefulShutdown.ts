@@ -33,6 +33,7 @@ export const installGracefulShutdown = (
       process.exit(1)
     }
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  // A second signal (Ctrl-C twice, a supervisor repeating itself) must not kill the drain.
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
 }

@@ -3,10 +3,7 @@ import { APIError, type CollectionBeforeValidateHook } from 'payload'
 import type { Event } from '../../../src/payload-types'
 
 /** An event cannot end before it starts, and a series cannot contain itself. */
-export const validateEventPeriod: CollectionBeforeValidateHook<Event> = ({
-  data,
-  originalDoc,
-}) => {
+export const validateEventPeriod: CollectionBeforeValidateHook<Event> = ({ data, originalDoc }) => {
   if (!data) return data
   const startsAt = data.startsAt ?? originalDoc?.startsAt
   const endsAt = 'endsAt' in data ? data.endsAt : originalDoc?.endsAt

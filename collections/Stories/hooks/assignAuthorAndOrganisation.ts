@@ -1,6 +1,6 @@
 import { APIError, type CollectionBeforeValidateHook } from 'payload'
 
-import { organisationOf, sameId } from '../../../src/access/organisationOf'
+import { organisationOf, sameId, sameRelation } from '../../../src/access/organisationOf'
 import { isEditorUser } from '../../../src/access/roles'
 import type { Story } from '../../../src/payload-types'
 
@@ -20,7 +20,7 @@ export const assignAuthorAndOrganisation: CollectionBeforeValidateHook<Story> = 
   const editor = isEditorUser(user)
   if (operation === 'create') {
     data.author = user.id
-  } else if ('author' in data && !sameId(data.author, originalDoc?.author) && !editor) {
+  } else if ('author' in data && !sameRelation(data.author, originalDoc?.author) && !editor) {
     throw forbidden('Only editors may change the author of a story (field "author").')
   }
   if (editor) return data

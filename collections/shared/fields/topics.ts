@@ -12,7 +12,10 @@ export const topicOptions = [
   { value: 'automotive', label: { de: 'Automotive', en: 'Automotive' } },
   { value: 'mobile-apps', label: { de: 'Mobile Apps', en: 'Mobile apps' } },
   { value: 'sales', label: { de: 'Vertrieb', en: 'Sales' } },
-  { value: 'digital-transformation', label: { de: 'Digitaler Wandel', en: 'Digital transformation' } },
+  {
+    value: 'digital-transformation',
+    label: { de: 'Digitaler Wandel', en: 'Digital transformation' },
+  },
   { value: 'networking', label: { de: 'Vernetzung', en: 'Networking' } },
 ] as const
 

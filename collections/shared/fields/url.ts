@@ -12,7 +12,11 @@ export const isHttpUrl = (value: string): boolean => {
 }
 
 /** An optional web address; only http(s) links are stored (no javascript: or data: URLs). */
-export const urlField = (name: string, label: Label, overrides: Partial<TextField> = {}): TextField =>
+export const urlField = (
+  name: string,
+  label: Label,
+  overrides: Partial<TextField> = {},
+): TextField =>
   ({
     name,
     type: 'text',

@@ -1,0 +1,27 @@
+// `npm test`: builds the admin app when the HTTP or browser suites need it, then runs Jest.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+
+import { buildIfNeeded } from './buildIfNeeded.mjs'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const args = process.argv.slice(2)
+const selected = args.filter((arg) => !arg.startsWith('-'))
+// The HTTP and browser suites run the production build; others need none.
+if (selected.length === 0 || selected.some((arg) => /server|e2e/.test(arg))) buildIfNeeded()
+
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_OPTIONS:
+        `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+)
+process.exit(result.status ?? 1)

@@ -1,0 +1,40 @@
+import crypto from 'node:crypto'
+
+import { getPayload, type Payload } from 'payload'
+
+import { buildHubConfig } from '../../src/buildHubConfig'
+import { closeDatabase } from '../../src/database/closeDatabase'
+import { readEnv } from '../../src/env'
+import type { TestDatabaseKind } from './testDatabases'
+
+export type BootedPayload = {
+  payload: Payload
+  databaseUri: string
+  shutdown: () => Promise<void>
+}
+
+/**
+ * Boots the hub's real Payload config against a fresh database of the given kind (schema
+ * pushed, nothing seeded) under a cache key of its own; `shutdown` closes and drops it.
+ */
+export const bootPayload = async (kind: TestDatabaseKind): Promise<BootedPayload> => {
+  const database = await kind.create()
+  const env = readEnv({ ...process.env, DATABASE_URI: database.uri, NODE_ENV: 'test' })
+  const payload = await getPayload({
+    config: buildHubConfig({ env, secret: crypto.randomBytes(16).toString('hex') }),
+    key: `test-${kind.name}-${crypto.randomUUID()}`,
+  })
+  return {
+    payload,
+    databaseUri: database.uri,
+    shutdown: async () => {
+      if (payload.db.name === 'mongoose') {
+        await (
+          payload.db as unknown as { connection: { dropDatabase: () => Promise<void> } }
+        ).connection.dropDatabase()
+      }
+      await closeDatabase(payload)
+      await database.drop()
+    },
+  }
+}
