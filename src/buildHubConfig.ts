@@ -23,6 +23,8 @@ export type HubConfigOptions = {
   secret?: string
   /** Extra plugins after the hub's own (plugin test configs). */
   plugins?: Plugin[]
+  /** `false` turns off the development schema push (tests apply the migrations instead). */
+  databasePush?: boolean
 }
 
 /** The hub's Payload config for one environment; `payload.config.ts` builds it from `process.env`. */
@@ -30,6 +32,7 @@ export const buildHubConfig = ({
   env,
   secret,
   plugins = [],
+  databasePush,
 }: HubConfigOptions): Promise<SanitizedConfig> =>
   buildConfig({
     admin: {
@@ -59,7 +62,7 @@ export const buildHubConfig = ({
     // With no origins listed Payload accepts the session cookie from any site: list them.
     csrf: env.csrfOrigins,
     cors: env.csrfOrigins,
-    db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri)),
+    db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri), { push: databasePush }),
     sharp,
     telemetry: false,
     // LOG_LEVEL switches to JSON logs at that level; unset keeps Payload's readable default.

@@ -13,11 +13,17 @@ import type { DatabaseTarget } from './parseDatabaseUri'
 
 const migrationsRoot = path.join(projectRoot, 'src', 'migrations')
 
+/** The committed migrations of an SQL dialect (MongoDB needs none). */
+export const committedMigrations = { sqlite: sqliteMigrations, postgres: postgresMigrations }
+
 /**
- * SQL adapters push the schema in development and tests; in production they apply the
- * committed migrations of their dialect on start (never a push).
+ * SQL adapters push the schema in development; in production (and in the tests, with
+ * `push: false`) they apply the committed migrations of their dialect instead.
  */
-export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterObj => {
+export const createDatabaseAdapter = (
+  target: DatabaseTarget,
+  { push }: { push?: boolean } = {},
+): DatabaseAdapterObj => {
   switch (target.kind) {
     case 'sqlite':
       fs.mkdirSync(path.dirname(target.file), { recursive: true })
@@ -28,12 +34,14 @@ export const createDatabaseAdapter = (target: DatabaseTarget): DatabaseAdapterOb
         busyTimeout: 5000,
         // SQLite transactions are off unless given options.
         transactionOptions: {},
+        push,
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         prodMigrations: sqliteMigrations,
       })
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: target.url },
+        push,
         migrationDir: path.join(migrationsRoot, 'postgres'),
         prodMigrations: postgresMigrations,
       })
