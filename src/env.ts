@@ -26,6 +26,8 @@ export type HubEnv = {
   seedDemo: boolean
   demoPassword: string
   mediaDir: string
+  /** Sign-in and password-reset requests per client address per 10 minutes. */
+  authRateLimit: number
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean => {
@@ -47,6 +49,12 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean)
+  const authRateLimit = Number(env.AUTH_RATE_LIMIT ?? 20)
+  if (!Number.isInteger(authRateLimit) || authRateLimit < 1) {
+    throw new ConfigurationError(
+      `AUTH_RATE_LIMIT must be a positive whole number, got "${env.AUTH_RATE_LIMIT}"`,
+    )
+  }
   return {
     databaseUri,
     embeddedDefault,
@@ -59,6 +67,7 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
     seedDemo: embeddedDefault || flag(env.SEED_DEMO, false),
     demoPassword: env.DEMO_PASSWORD || 'itnet-demo-2023',
     mediaDir: path.resolve(projectRoot, env.MEDIA_DIR || 'data/media'),
+    authRateLimit,
   }
 }
 

@@ -41,7 +41,7 @@ const start = async () => {
   const nextHandler = nextApp.getRequestHandler() as NextRequestHandler
 
   const readiness: Readiness = { shuttingDown: false }
-  const app = createApp({ payload, readiness, nextHandler })
+  const app = createApp({ payload, readiness, nextHandler, authRateLimit: env.authRateLimit })
   const server = app.listen(env.port, env.host)
   await once(server, 'listening')
   installGracefulShutdown(server, payload, readiness)

@@ -1,8 +1,9 @@
-/* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
-/* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
+/* Payload's generated GraphQL route, with malformed JSON refused as a client error (400). */
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { rejectMalformedJson } from '../../../../utilities/rejectMalformedJson'
+
+export const POST = rejectMalformedJson(GRAPHQL_POST(config))
 
 export const OPTIONS = REST_OPTIONS(config)

@@ -1,0 +1,200 @@
+import crypto from 'node:crypto'
+
+import { startServer, type RunningServer } from '../helpers/startServer'
+import { testDatabaseKinds, type TestDatabase } from '../helpers/testDatabases'
+
+/** The running hub over HTTP: production build, committed migrations, seeded demo data. */
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
+  let database: TestDatabase
+  let server: RunningServer
+
+  beforeAll(async () => {
+    database = await kind.create()
+    server = await startServer({
+      DATABASE_URI: database.uri,
+      PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD: 'http-test-password',
+      AUTH_RATE_LIMIT: '30',
+    })
+  })
+
+  afterAll(async () => {
+    if (server && server.child.exitCode === null) await server.stop()
+    await database?.drop()
+  })
+
+  const get = (path: string, token?: string) =>
+    fetch(`${server.url}${path}`, {
+      headers: token ? { Authorization: `JWT ${token}` } : {},
+      redirect: 'manual',
+    })
+
+  const send = (method: string, path: string, body: unknown, token?: string) =>
+    fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `JWT ${token}` } : {}),
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
+
+  const login = async (email: string) => {
+    const response = await send('POST', '/api/users/login', {
+      email,
+      password: 'http-test-password',
+    })
+    expect(response.status).toBe(200)
+    return ((await response.json()) as Json).token as string
+  }
+
+  it('should answer /healthz without touching Payload', async () => {
+    const response = await get('/healthz')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok' })
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('should report ready when the database answers', async () => {
+    const response = await get('/readyz')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ status: 'ready' })
+  })
+
+  it('should serve the admin login page', async () => {
+    const first = await get('/admin')
+    expect([200, 302, 307]).toContain(first.status)
+    const page = await get('/admin/login')
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toContain('text/html')
+    expect(await page.text()).toContain('ITnet Thüringen')
+  })
+
+  it('should give anonymous readers the published seed projects only', async () => {
+    const editor = await login('redaktion@itnet.example')
+    const draft = await send('POST', '/api/projects', { title: 'Geheimer Entwurf' }, editor)
+    expect(draft.status).toBe(201)
+    const draftId = ((await draft.json()) as Json).doc.id
+
+    for (const path of ['/api/projects?limit=100', '/api/projects?limit=100&draft=true']) {
+      const body = (await (await get(path)).json()) as Json
+      expect(body.totalDocs).toBe(6)
+      expect(body.docs.every((doc: Json) => doc._status === 'published')).toBe(true)
+    }
+    expect((await get(`/api/projects/${draftId}`)).status).toBe(404)
+    expect((await get(`/api/projects/${draftId}?draft=true`)).status).toBe(404)
+    expect((await get(`/api/projects/${draftId}`, editor)).status).toBe(200)
+  })
+
+  it('should keep users closed to anonymous callers', async () => {
+    expect((await get('/api/users')).status).toBe(403)
+    expect((await get('/api/users/me')).status).toBe(200)
+    expect(((await (await get('/api/users/me')).json()) as Json).user).toBeNull()
+  })
+
+  it("should let a member read its own organisation's draft story and nobody else", async () => {
+    const qsoft = await login('qsoft@itnet.example')
+    const projects = (await (await get('/api/projects?where[slug][equals]=efa-app')).json()) as Json
+    const created = await send(
+      'POST',
+      '/api/stories',
+      { title: 'EFA im Alltag', project: projects.docs[0].id },
+      qsoft,
+    )
+    expect(created.status).toBe(201)
+    const story = ((await created.json()) as Json).doc
+    expect(story._status).toBe('draft')
+    expect(story.member.slug ?? story.member).toBeTruthy()
+
+    expect((await get(`/api/stories/${story.id}`)).status).toBe(404)
+    expect(
+      (await get(`/api/stories/${story.id}`, await login('tecart@itnet.example'))).status,
+    ).toBe(404)
+    const own = await get(`/api/stories/${story.id}?depth=1`, qsoft)
+    expect(own.status).toBe(200)
+    expect(((await own.json()) as Json).member.slug).toBe('q-soft')
+  })
+
+  it('should refuse a member publishing over REST with 403 and a reason', async () => {
+    const qsoft = await login('qsoft@itnet.example')
+    const response = await send(
+      'POST',
+      '/api/stories',
+      { title: 'Live', project: 1, _status: 'published' },
+      qsoft,
+    )
+    expect(response.status).toBe(403)
+    expect(JSON.stringify(await response.json())).toContain('_status')
+  })
+
+  it('should hide contact details from everyone but editors and the organisation', async () => {
+    const editor = await login('redaktion@itnet.example')
+    const tecart = (await (await get('/api/members?where[slug][equals]=tecart')).json()) as Json
+    const id = tecart.docs[0].id
+    const patched = await send(
+      'PATCH',
+      `/api/members/${id}`,
+      { contact: { person: 'Max', email: 'max@tecart.example' } },
+      editor,
+    )
+    expect(patched.status).toBe(200)
+    const anonymous = (await (await get(`/api/members/${id}`)).json()) as Json
+    expect(anonymous.contact).toBeUndefined()
+    const otherMember = (await (
+      await get(`/api/members/${id}`, await login('qsoft@itnet.example'))
+    ).json()) as Json
+    expect(otherMember.contact).toBeUndefined()
+    const own = (await (
+      await get(`/api/members/${id}`, await login('tecart@itnet.example'))
+    ).json()) as Json
+    expect(own.contact.email).toBe('max@tecart.example')
+  })
+
+  it("should answer Payload's GraphQL, and malformed JSON with 400", async () => {
+    const ok = await send('POST', '/api/graphql', { query: '{ Projects { totalDocs } }' })
+    expect(ok.status).toBe(200)
+    expect(((await ok.json()) as Json).data.Projects.totalDocs).toBe(6)
+    const bad = await send('POST', '/api/graphql', '{"query": ')
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(await bad.json())).toContain('not valid JSON')
+  })
+
+  it('should refuse malformed JSON on REST with a client error', async () => {
+    const editor = await login('redaktion@itnet.example')
+    const response = await send('POST', '/api/partners', '{"name": ', editor)
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+  })
+
+  it('should refuse anonymous writes', async () => {
+    const response = await send('POST', '/api/projects', { title: 'Anonym' })
+    expect(response.status).toBe(403)
+  })
+
+  it('should throttle repeated sign-in attempts from one address', async () => {
+    const statuses: number[] = []
+    for (let attempt = 0; attempt < 35; attempt++) {
+      const response = await send('POST', '/api/users/login', {
+        email: 'nobody@example.org',
+        password: 'wrong',
+      })
+      statuses.push(response.status)
+    }
+    expect(statuses).toContain(429)
+    expect(statuses.filter((status) => status >= 500)).toEqual([])
+  })
+
+  it('should finish an in-flight request on SIGTERM and exit 0', async () => {
+    const slow = fetch(`${server.url}/api/projects?limit=100`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const exit = server.stop('SIGTERM')
+    const response = await slow
+    expect(response.status).toBe(200)
+    expect(await exit).toBe(0)
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
+  })
+})
