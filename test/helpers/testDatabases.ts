@@ -18,7 +18,7 @@ export type TestDatabaseKind = {
 
 const uniqueName = () => `itnet_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
 
-const sqlite: TestDatabaseKind = {
+export const sqlite: TestDatabaseKind = {
   name: 'sqlite',
   create: async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itnet-sqlite-'))

@@ -1,0 +1,107 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+import { startServer, type RunningServer } from '../helpers/startServer'
+import { sqlite, type TestDatabase } from '../helpers/testDatabases'
+
+/** The admin UI in a real browser (Debian's Chromium), against the running production build. */
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasChromium = fs.existsSync(chromiumPath)
+if (!hasChromium) {
+  process.stdout.write(
+    `SKIP: the admin browser suite is skipped: no Chromium at ${chromiumPath} (apt-get install chromium).\n`,
+  )
+}
+const describeWithBrowser = hasChromium ? describe : describe.skip
+
+describeWithBrowser('admin UI in Chromium', () => {
+  const password = 'browser-test-password'
+  let database: TestDatabase
+  let server: RunningServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    database = await sqlite.create()
+    server = await startServer({
+      DATABASE_URI: database.uri,
+      PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
+      SEED_DEMO: 'true',
+      DEMO_PASSWORD: password,
+    })
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
+    })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    await database?.drop()
+  })
+
+  const signIn = async (email: string): Promise<Page> => {
+    const context = await browser.newContext({ locale: 'de-DE' })
+    const page = await context.newPage()
+    await page.goto(`${server.url}/admin/login`)
+    await page.locator('#field-email').fill(email)
+    await page.locator('#field-password').fill(password)
+    await page.locator('button[type="submit"]').click()
+    await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 30_000 })
+    return page
+  }
+
+  it("should show an editor the interview's projects", async () => {
+    const page = await signIn('redaktion@itnet.example')
+    await page.goto(`${server.url}/admin/collections/projects`)
+    await page.getByText('FastForward').first().waitFor({ timeout: 30_000 })
+    await page.getByText('Mobile App EFA').first().waitFor()
+    await page.context().close()
+  })
+
+  it('should let a member save a draft story that belongs to its organisation', async () => {
+    const page = await signIn('qsoft@itnet.example')
+    await page.goto(`${server.url}/admin/collections/stories/create`)
+    await page.locator('#field-title').fill('Unterwegs mit EFA')
+    const project = page.locator('#field-project')
+    await project.click()
+    await page.keyboard.type('EFA')
+    await page.getByRole('option', { name: /EFA/ }).first().click()
+    await page.getByRole('button', { name: /Entwurf speichern|Save draft/i }).click()
+    await page.waitForURL(/\/admin\/collections\/stories\/\d+/, { timeout: 30_000 })
+    const id = page.url().split('/').pop()!.split('?')[0]
+    await page.context().close()
+
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'redaktion@itnet.example', password }),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const story = (await (
+      await fetch(`${server.url}/api/stories/${id}?depth=1`, {
+        headers: { Authorization: `JWT ${token}` },
+      })
+    ).json()) as {
+      title: string
+      _status: string
+      member: { slug: string }
+      project: { slug: string }
+    }
+    expect(story).toMatchObject({ title: 'Unterwegs mit EFA', _status: 'draft' })
+    expect(story.member.slug).toBe('q-soft')
+    expect(story.project.slug).toBe('efa-app')
+    expect((await fetch(`${server.url}/api/stories/${id}`)).status).toBe(404)
+  })
+})
