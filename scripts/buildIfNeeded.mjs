@@ -1,10 +1,12 @@
-// Builds the Next admin app when its sources changed since the last build (or it was never built).
+// Builds the Next admin app when its sources changed since the last build (or it was never
+// built); `--force` always builds. The stamp lets `npm start` and `npm test` skip a fresh build.
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const root = fileURLToPath(new URL('..', import.meta.url))
 const stampFile = path.join(root, '.next', 'itnet-build-stamp')
 const inputs = [
   'src',
@@ -26,7 +28,7 @@ const filesUnder = (entry) => {
     .flatMap((child) => filesUnder(path.join(entry, child.name)))
 }
 
-export const sourceHash = () => {
+const sourceHash = () => {
   const hash = crypto.createHash('sha256')
   for (const file of inputs.flatMap(filesUnder).sort()) {
     hash
@@ -38,25 +40,39 @@ export const sourceHash = () => {
   return hash.digest('hex')
 }
 
-export const buildIfNeeded = () => {
+export const build = () => {
   const hash = sourceHash()
-  const built =
-    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
-    fs.existsSync(stampFile) &&
-    fs.readFileSync(stampFile, 'utf8') === hash
-  if (built) return false
   console.log('Building the admin app (next build, about a minute)…')
-  const result = spawnSync('npm', ['run', 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  })
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_OPTIONS: '--no-deprecation --max-old-space-size=4096',
+      },
+    },
+  )
   if (result.status !== 0) {
     console.error('next build failed')
     process.exit(result.status ?? 1)
   }
   fs.writeFileSync(stampFile, hash)
-  return true
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) buildIfNeeded()
+export const buildIfNeeded = () => {
+  const built =
+    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+    fs.existsSync(stampFile) &&
+    fs.readFileSync(stampFile, 'utf8') === sourceHash()
+  if (!built) build()
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--force')) build()
+  else buildIfNeeded()
+}

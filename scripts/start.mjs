@@ -1,10 +1,11 @@
 // `npm start`: build when needed, then run the hub in production mode (src/server.ts).
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { buildIfNeeded } from './buildIfNeeded.mjs'
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const root = fileURLToPath(new URL('..', import.meta.url))
 
 buildIfNeeded()
 

@@ -1,10 +1,11 @@
 // `npm test`: builds the admin app when the HTTP or browser suites need it, then runs Jest.
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { buildIfNeeded } from './buildIfNeeded.mjs'
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 const selected = args.filter((arg) => !arg.startsWith('-'))
 // The HTTP and browser suites run the production build; others need none.

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { isSignedIn } from '../../src/access/isSignedIn'
+import { readEnv } from '../../src/env'
 import { isAdminUser, roles } from '../../src/access/roles'
 import { refuseProtectedFieldChanges } from '../shared/hooks/refuseProtectedFieldChanges'
 import { selfOrAdmin } from './access/selfOrAdmin'
@@ -23,6 +24,8 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     useSessions: true,
+    // Secure whenever the hub is served over https.
+    cookies: { sameSite: 'Lax', secure: readEnv().serverUrl?.startsWith('https://') ?? false },
   },
   // users is closed to anonymous callers: every rule needs a signed-in user
   access: {
