@@ -14,6 +14,7 @@ import { parseDatabaseUri } from './database/parseDatabaseUri'
 import { eventTimezone } from '../collections/Events/eventTypes'
 import { type HubEnv, resolveSecret } from './env'
 import { clonePlain } from './utilities/clonePlain'
+import { hardenInternalCollections } from './access/hardenInternalCollections'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -77,4 +78,4 @@ export const buildHubConfig = ({
       autoGenerate: false,
     },
     plugins: [...hubPlugins, ...plugins],
-  })
+  }).then(hardenInternalCollections)

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import net from 'node:net'
 
 import { startServer, type RunningServer } from '../helpers/startServer'
 import { testDatabaseKinds, type TestDatabase } from '../helpers/testDatabases'
@@ -188,12 +189,35 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
     expect(statuses.filter((status) => status >= 500)).toEqual([])
   })
 
+  if (kind.name === 'postgres') {
+    it('should report not ready once the database is gone', async () => {
+      await database.drop()
+      const response = await get('/readyz')
+      expect(response.status).toBe(503)
+      expect(await response.json()).toMatchObject({ status: 'unavailable', database: 'postgres' })
+      expect((await get('/healthz')).status).toBe(200)
+    })
+  }
+
   it('should finish an in-flight request on SIGTERM and exit 0', async () => {
-    const slow = fetch(`${server.url}/api/projects?limit=100`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // A request whose body is still arriving when the signal comes must get its answer.
+    const { port } = new URL(server.url)
+    const socket = net.connect(Number(port), '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const body = JSON.stringify({ email: 'nobody@example.org', password: 'still-arriving' })
+    socket.write(
+      `POST /api/users/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+    )
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk))
+    const closed = new Promise((resolve) => socket.once('close', resolve))
+    await new Promise((resolve) => setTimeout(resolve, 200))
     const exit = server.stop('SIGTERM')
-    const response = await slow
-    expect(response.status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    socket.end(body.slice(10))
+    await closed
+    expect(answer).toMatch(/^HTTP\/1\.1 \d{3} /)
     expect(await exit).toBe(0)
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
   })
