@@ -9,12 +9,16 @@ type Pool = {
 }
 
 /**
- * `payload.destroy()` leaves the PostgreSQL pool open, with the client the adapter checked out
- * at connect never released, so `pool.end()` alone would wait forever (and keep Jest or a
- * stopping server alive): release that client, then end the pool.
+ * Closes Payload and what its destroy leaves open: the libSQL client, or the PostgreSQL pool
+ * with the client the adapter checked out at connect and never released (`pool.end()` alone
+ * would wait forever and keep Jest or a stopping server alive).
  */
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   await payload.destroy()
+  if (payload.db.name === 'sqlite') {
+    ;(payload.db as unknown as { client?: { close: () => void } }).client?.close()
+    return
+  }
   if (payload.db.name !== 'postgres') return
   const pool = (payload.db as unknown as { pool?: Pool }).pool
   if (!pool || pool.ended) return
