@@ -12,125 +12,124 @@
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "supportedTimezones".
  */
-export type SupportedTimezones = 'Europe/Berlin'
+export type SupportedTimezones = 'Europe/Berlin';
 
 export interface Config {
   auth: {
-    users: UserAuthOperations
-  }
-  blocks: {}
+    users: UserAuthOperations;
+  };
+  blocks: {};
   collections: {
-    projects: Project
-    events: Event
-    stories: Story
-    members: Member
-    partners: Partner
-    'working-groups': WorkingGroup
-    media: Media
-    users: User
-    'payload-kv': PayloadKv
-    'payload-locked-documents': PayloadLockedDocument
-    'payload-preferences': PayloadPreference
-    'payload-migrations': PayloadMigration
-  }
+    projects: Project;
+    events: Event;
+    stories: Story;
+    members: Member;
+    partners: Partner;
+    'working-groups': WorkingGroup;
+    media: Media;
+    users: User;
+    'payload-kv': PayloadKv;
+    'payload-locked-documents': PayloadLockedDocument;
+    'payload-preferences': PayloadPreference;
+    'payload-migrations': PayloadMigration;
+  };
   collectionsJoins: {
     events: {
-      seriesEvents: 'events'
-    }
-  }
+      seriesEvents: 'events';
+    };
+  };
   collectionsSelect: {
-    projects: ProjectsSelect<false> | ProjectsSelect<true>
-    events: EventsSelect<false> | EventsSelect<true>
-    stories: StoriesSelect<false> | StoriesSelect<true>
-    members: MembersSelect<false> | MembersSelect<true>
-    partners: PartnersSelect<false> | PartnersSelect<true>
-    'working-groups': WorkingGroupsSelect<false> | WorkingGroupsSelect<true>
-    media: MediaSelect<false> | MediaSelect<true>
-    users: UsersSelect<false> | UsersSelect<true>
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
-    'payload-locked-documents':
-      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
-  }
+    projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    stories: StoriesSelect<false> | StoriesSelect<true>;
+    members: MembersSelect<false> | MembersSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    'working-groups': WorkingGroupsSelect<false> | WorkingGroupsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+  };
   db: {
-    defaultIDType: number
-  }
-  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('de' | 'en') | ('de' | 'en')[]
-  globals: {}
-  globalsSelect: {}
-  locale: 'de' | 'en'
+    defaultIDType: number;
+  };
+  fallbackLocale: ('false' | 'none' | 'null') | false | null | ('de' | 'en') | ('de' | 'en')[];
+  globals: {};
+  globalsSelect: {};
+  locale: 'de' | 'en';
   widgets: {
-    collections: CollectionsWidget
-  }
-  user: User
+    collections: CollectionsWidget;
+  };
+  user: User;
   jobs: {
-    tasks: unknown
-    workflows: unknown
-  }
+    tasks: unknown;
+    workflows: unknown;
+  };
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   login: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   registerFirstUser: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   unlock: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "projects".
  */
 export interface Project {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Derived from the title when empty. Only a–z, 0–9 and hyphens.
    */
-  slug: string
-  summary?: string | null
+  slug: string;
+  summary?: string | null;
   body?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
-  status: 'planned' | 'active' | 'completed'
-  carriedBy: 'association' | 'members'
-  startDate?: string | null
-  endDate?: string | null
-  datePrecision: 'year' | 'month' | 'day'
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  status: 'planned' | 'active' | 'completed';
+  carriedBy: 'association' | 'members';
+  startDate?: string | null;
+  endDate?: string | null;
+  datePrecision: 'year' | 'month' | 'day';
   participants?:
     | (
         | {
-            relationTo: 'members'
-            value: number | Member
+            relationTo: 'members';
+            value: number | Member;
           }
         | {
-            relationTo: 'partners'
-            value: number | Partner
+            relationTo: 'partners';
+            value: number | Partner;
           }
       )[]
-    | null
+    | null;
   topics?:
     | (
         | 'ai'
@@ -146,50 +145,50 @@ export interface Project {
         | 'digital-transformation'
         | 'networking'
       )[]
-    | null
+    | null;
   links?:
     | {
-        label?: string | null
-        url: string
-        id?: string | null
+        label?: string | null;
+        url: string;
+        id?: string | null;
       }[]
-    | null
-  image?: (number | null) | Media
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+    | null;
+  image?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "members".
  */
 export interface Member {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Derived from the title when empty. Only a–z, 0–9 and hyphens.
    */
-  slug: string
-  membershipType: 'ordinary' | 'associated'
-  kind: 'company' | 'university' | 'research' | 'public-body' | 'other'
-  logo?: (number | null) | Media
-  website?: string | null
-  city?: string | null
+  slug: string;
+  membershipType: 'ordinary' | 'associated';
+  kind: 'company' | 'university' | 'research' | 'public-body' | 'other';
+  logo?: (number | null) | Media;
+  website?: string | null;
+  city?: string | null;
   description?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   topics?:
     | (
         | 'ai'
@@ -205,81 +204,81 @@ export interface Member {
         | 'digital-transformation'
         | 'networking'
       )[]
-    | null
-  workingGroups?: (number | WorkingGroup)[] | null
-  memberSince?: string | null
+    | null;
+  workingGroups?: (number | WorkingGroup)[] | null;
+  memberSince?: string | null;
   contact?: {
-    person?: string | null
-    email?: string | null
-  }
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+    person?: string | null;
+    email?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
-  id: number
-  alt: string
-  organisation?: (number | null) | Member
-  updatedAt: string
-  createdAt: string
-  url?: string | null
-  thumbnailURL?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  focalX?: number | null
-  focalY?: number | null
+  id: number;
+  alt: string;
+  organisation?: (number | null) | Member;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
   sizes?: {
     thumbnail?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
-  }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "working-groups".
  */
 export interface WorkingGroup {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Derived from the title when empty. Only a–z, 0–9 and hyphens.
    */
-  slug: string
+  slug: string;
   description?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   topics?:
     | (
         | 'ai'
@@ -295,90 +294,78 @@ export interface WorkingGroup {
         | 'digital-transformation'
         | 'networking'
       )[]
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners".
  */
 export interface Partner {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Derived from the title when empty. Only a–z, 0–9 and hyphens.
    */
-  slug: string
-  kind:
-    | 'industry-network'
-    | 'business-association'
-    | 'chamber'
-    | 'public-authority'
-    | 'agency'
-    | 'other'
-  website?: string | null
-  description?: string | null
-  updatedAt: string
-  createdAt: string
+  slug: string;
+  kind: 'industry-network' | 'business-association' | 'chamber' | 'public-authority' | 'agency' | 'other';
+  website?: string | null;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events".
  */
 export interface Event {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Derived from the title when empty. Only a–z, 0–9 and hyphens.
    */
-  slug: string
-  type:
-    | 'jahresempfang'
-    | 'business-lounge'
-    | 'it-security-day'
-    | 'digitaltag'
-    | 'cybersecurity-monat'
-    | 'other'
-  startsAt: string
-  startsAt_tz: SupportedTimezones
-  endsAt?: string | null
-  endsAt_tz?: SupportedTimezones
-  allDay?: boolean | null
-  datePrecision: 'month' | 'day'
+  slug: string;
+  type: 'jahresempfang' | 'business-lounge' | 'it-security-day' | 'digitaltag' | 'cybersecurity-monat' | 'other';
+  startsAt: string;
+  startsAt_tz: SupportedTimezones;
+  endsAt?: string | null;
+  endsAt_tz?: SupportedTimezones;
+  allDay?: boolean | null;
+  datePrecision: 'month' | 'day';
   /**
    * The source names this event but neither its title nor its day: the title is a placeholder.
    */
-  detailsPending?: boolean | null
+  detailsPending?: boolean | null;
   location?: {
-    online?: boolean | null
-    venue?: string | null
-    address?: string | null
-    city?: string | null
-    onlineUrl?: string | null
-  }
+    online?: boolean | null;
+    venue?: string | null;
+    address?: string | null;
+    city?: string | null;
+    onlineUrl?: string | null;
+  };
   coHosts?:
     | (
         | {
-            relationTo: 'members'
-            value: number | Member
+            relationTo: 'members';
+            value: number | Member;
           }
         | {
-            relationTo: 'partners'
-            value: number | Partner
+            relationTo: 'partners';
+            value: number | Partner;
           }
       )[]
-    | null
+    | null;
   /**
    * E.g. one event of the Cybersecurity Month.
    */
-  series?: (number | null) | Event
+  series?: (number | null) | Event;
   seriesEvents?: {
-    docs?: (number | Event)[]
-    hasNextPage?: boolean
-    totalDocs?: number
-  }
-  registrationUrl?: string | null
+    docs?: (number | Event)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  registrationUrl?: string | null;
   topics?:
     | (
         | 'ai'
@@ -394,434 +381,434 @@ export interface Event {
         | 'digital-transformation'
         | 'networking'
       )[]
-    | null
+    | null;
   description?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "stories".
  */
 export interface Story {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Derived from the title when empty. Only a–z, 0–9 and hyphens.
    */
-  slug: string
-  project: number | Project
+  slug: string;
+  project: number | Project;
   /**
    * For member users always their own organisation.
    */
-  member: number | Member
-  author?: (number | null) | User
-  excerpt?: string | null
+  member: number | Member;
+  author?: (number | null) | User;
+  excerpt?: string | null;
   body?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
-  publishedAt?: string | null
-  image?: (number | null) | Media
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  publishedAt?: string | null;
+  image?: (number | null) | Media;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: number
-  name?: string | null
-  role: 'admin' | 'editor' | 'member'
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'member';
   /**
    * A member user belongs to exactly one organisation.
    */
-  member?: (number | null) | Member
-  updatedAt: string
-  createdAt: string
-  email: string
-  resetPasswordToken?: string | null
-  resetPasswordExpiration?: string | null
-  salt?: string | null
-  hash?: string | null
-  resetPasswordRequestedAt?: string | null
-  loginAttempts?: number | null
-  lockUntil?: string | null
+  member?: (number | null) | Member;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   sessions?:
     | {
-        id: string
-        createdAt?: string | null
-        expiresAt: string
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
       }[]
-    | null
-  password?: string | null
-  collection: 'users'
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number
-  key: string
+  id: number;
+  key: string;
   data:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number
+  id: number;
   document?:
     | ({
-        relationTo: 'projects'
-        value: number | Project
+        relationTo: 'projects';
+        value: number | Project;
       } | null)
     | ({
-        relationTo: 'events'
-        value: number | Event
+        relationTo: 'events';
+        value: number | Event;
       } | null)
     | ({
-        relationTo: 'stories'
-        value: number | Story
+        relationTo: 'stories';
+        value: number | Story;
       } | null)
     | ({
-        relationTo: 'members'
-        value: number | Member
+        relationTo: 'members';
+        value: number | Member;
       } | null)
     | ({
-        relationTo: 'partners'
-        value: number | Partner
+        relationTo: 'partners';
+        value: number | Partner;
       } | null)
     | ({
-        relationTo: 'working-groups'
-        value: number | WorkingGroup
+        relationTo: 'working-groups';
+        value: number | WorkingGroup;
       } | null)
     | ({
-        relationTo: 'media'
-        value: number | Media
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
-        relationTo: 'users'
-        value: number | User
-      } | null)
-  globalSlug?: string | null
+        relationTo: 'users';
+        value: number | User;
+      } | null);
+  globalSlug?: string | null;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  updatedAt: string
-  createdAt: string
+    relationTo: 'users';
+    value: number | User;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number
+  id: number;
   user: {
-    relationTo: 'users'
-    value: number | User
-  }
-  key?: string | null
+    relationTo: 'users';
+    value: number | User;
+  };
+  key?: string | null;
   value?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number
-  name?: string | null
-  batch?: number | null
-  updatedAt: string
-  createdAt: string
+  id: number;
+  name?: string | null;
+  batch?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "projects_select".
  */
 export interface ProjectsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  summary?: T
-  body?: T
-  status?: T
-  carriedBy?: T
-  startDate?: T
-  endDate?: T
-  datePrecision?: T
-  participants?: T
-  topics?: T
+  title?: T;
+  slug?: T;
+  summary?: T;
+  body?: T;
+  status?: T;
+  carriedBy?: T;
+  startDate?: T;
+  endDate?: T;
+  datePrecision?: T;
+  participants?: T;
+  topics?: T;
   links?:
     | T
     | {
-        label?: T
-        url?: T
-        id?: T
-      }
-  image?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        label?: T;
+        url?: T;
+        id?: T;
+      };
+  image?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  type?: T
-  startsAt?: T
-  startsAt_tz?: T
-  endsAt?: T
-  endsAt_tz?: T
-  allDay?: T
-  datePrecision?: T
-  detailsPending?: T
+  title?: T;
+  slug?: T;
+  type?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  allDay?: T;
+  datePrecision?: T;
+  detailsPending?: T;
   location?:
     | T
     | {
-        online?: T
-        venue?: T
-        address?: T
-        city?: T
-        onlineUrl?: T
-      }
-  coHosts?: T
-  series?: T
-  seriesEvents?: T
-  registrationUrl?: T
-  topics?: T
-  description?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        online?: T;
+        venue?: T;
+        address?: T;
+        city?: T;
+        onlineUrl?: T;
+      };
+  coHosts?: T;
+  series?: T;
+  seriesEvents?: T;
+  registrationUrl?: T;
+  topics?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "stories_select".
  */
 export interface StoriesSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  project?: T
-  member?: T
-  author?: T
-  excerpt?: T
-  body?: T
-  publishedAt?: T
-  image?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+  title?: T;
+  slug?: T;
+  project?: T;
+  member?: T;
+  author?: T;
+  excerpt?: T;
+  body?: T;
+  publishedAt?: T;
+  image?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "members_select".
  */
 export interface MembersSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
-  membershipType?: T
-  kind?: T
-  logo?: T
-  website?: T
-  city?: T
-  description?: T
-  topics?: T
-  workingGroups?: T
-  memberSince?: T
+  name?: T;
+  slug?: T;
+  membershipType?: T;
+  kind?: T;
+  logo?: T;
+  website?: T;
+  city?: T;
+  description?: T;
+  topics?: T;
+  workingGroups?: T;
+  memberSince?: T;
   contact?:
     | T
     | {
-        person?: T
-        email?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        person?: T;
+        email?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners_select".
  */
 export interface PartnersSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
-  kind?: T
-  website?: T
-  description?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  slug?: T;
+  kind?: T;
+  website?: T;
+  description?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "working-groups_select".
  */
 export interface WorkingGroupsSelect<T extends boolean = true> {
-  name?: T
-  slug?: T
-  description?: T
-  topics?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  slug?: T;
+  description?: T;
+  topics?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  alt?: T
-  organisation?: T
-  updatedAt?: T
-  createdAt?: T
-  url?: T
-  thumbnailURL?: T
-  filename?: T
-  mimeType?: T
-  filesize?: T
-  width?: T
-  height?: T
-  focalX?: T
-  focalY?: T
+  alt?: T;
+  organisation?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
   sizes?:
     | T
     | {
         thumbnail?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
-      }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  name?: T
-  role?: T
-  member?: T
-  updatedAt?: T
-  createdAt?: T
-  email?: T
-  resetPasswordToken?: T
-  resetPasswordExpiration?: T
-  salt?: T
-  hash?: T
-  resetPasswordRequestedAt?: T
-  loginAttempts?: T
-  lockUntil?: T
+  name?: T;
+  role?: T;
+  member?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
   sessions?:
     | T
     | {
-        id?: T
-        createdAt?: T
-        expiresAt?: T
-      }
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T
-  data?: T
+  key?: T;
+  data?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T
-  globalSlug?: T
-  user?: T
-  updatedAt?: T
-  createdAt?: T
+  document?: T;
+  globalSlug?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T
-  key?: T
-  value?: T
-  updatedAt?: T
-  createdAt?: T
+  user?: T;
+  key?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T
-  batch?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -829,17 +816,18 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown
-  }
-  width: 'full'
+    [k: string]: unknown;
+  };
+  width: 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown
+  [k: string]: unknown;
 }
+
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}
