@@ -1,11 +1,11 @@
 import crypto from 'node:crypto'
 
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { buildHubConfig } from '../../src/buildHubConfig'
 import { closeDatabase } from '../../src/database/closeDatabase'
 import { committedMigrations } from '../../src/database/createDatabaseAdapter'
-import { readEnv } from '../../src/env'
+import { readEnv, type HubEnv } from '../../src/env'
 import type { TestDatabaseKind } from './testDatabases'
 
 export type BootedPayload = {
@@ -14,24 +14,25 @@ export type BootedPayload = {
   shutdown: () => Promise<void>
 }
 
+type ConfigFor = (env: HubEnv, secret: string) => Promise<SanitizedConfig>
+
 /**
- * Boots the hub's real Payload config against a fresh database of the given kind under a
- * cache key of its own. SQL schemas come from the committed migrations, as in production, so
- * a schema change without its migration fails the tests. Nothing is seeded; `shutdown`
- * closes and drops the database.
+ * Boots a Payload config against a fresh database of the given kind under a cache key of its
+ * own; `shutdown` closes and drops it. `migrate` applies the hub's committed migrations (the
+ * hub's own config); otherwise the schema is pushed (plugin test configs).
  */
-export const bootPayload = async (kind: TestDatabaseKind): Promise<BootedPayload> => {
+export const bootConfig = async (
+  kind: TestDatabaseKind,
+  configFor: ConfigFor,
+  { migrate }: { migrate: boolean },
+): Promise<BootedPayload> => {
   const database = await kind.create()
   const env = readEnv({ ...process.env, DATABASE_URI: database.uri, NODE_ENV: 'test' })
   const payload = await getPayload({
-    config: buildHubConfig({
-      env,
-      secret: crypto.randomBytes(16).toString('hex'),
-      databasePush: false,
-    }),
+    config: configFor(env, crypto.randomBytes(16).toString('hex')),
     key: `test-${kind.name}-${crypto.randomUUID()}`,
   })
-  if (kind.name === 'sqlite' || kind.name === 'postgres') {
+  if (migrate && (kind.name === 'sqlite' || kind.name === 'postgres')) {
     // The committed files type their arguments more narrowly than Payload's `Migration`.
     await payload.db.migrate({ migrations: committedMigrations[kind.name] as never })
   }
@@ -49,3 +50,12 @@ export const bootPayload = async (kind: TestDatabaseKind): Promise<BootedPayload
     },
   }
 }
+
+/**
+ * The hub's real config on a fresh database; SQL schemas come from the committed migrations,
+ * as in production, so a schema change without its migration fails the tests. Nothing seeded.
+ */
+export const bootPayload = (kind: TestDatabaseKind): Promise<BootedPayload> =>
+  bootConfig(kind, (env, secret) => buildHubConfig({ env, secret, databasePush: false }), {
+    migrate: true,
+  })

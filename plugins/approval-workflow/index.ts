@@ -1,0 +1,78 @@
+import type { CollectionSlug, Config, Plugin } from 'payload'
+
+import { workflowAccess } from './access/workflowAccess'
+import { workflowEventsCollection } from './collections/workflowEvents'
+import { defaultDefinition, defaultEventsSlug } from './defaults'
+import { workflowEndpoints } from './endpoints/workflowEndpoints'
+import { workflowField } from './fields/workflowField'
+import { workflowTransitionMutation } from './graphql/workflowTransitionMutation'
+import { guardWorkflowFields } from './hooks/guardWorkflowFields'
+import { guardWorkflowWrites } from './hooks/guardWorkflowWrites'
+import type { ApprovalWorkflowOptions, WorkflowContext } from './types'
+
+export type { ApprovalWorkflowOptions, WorkflowDefinition } from './types'
+export { defaultDefinition } from './defaults'
+export { WorkflowError } from './errors'
+
+/**
+ * Members submit, editors review, only approved content goes live: wraps the given
+ * collections with the workflow fields, guards and endpoints, and adds the history
+ * collection and the GraphQL mutation.
+ */
+export const approvalWorkflow =
+  (options: ApprovalWorkflowOptions): Plugin =>
+  (config: Config): Config => {
+    const context: WorkflowContext = {
+      definition: options.definition ?? defaultDefinition,
+      eventsSlug: options.eventsSlug ?? defaultEventsSlug,
+      options,
+    }
+    const collections = (config.collections ?? []).map((collection) => {
+      const collectionOptions = options.collections[collection.slug]
+      if (!collectionOptions) return collection
+      const withField = {
+        ...collection,
+        fields: [...collection.fields, workflowField(context, collectionOptions)],
+      }
+      // Disabled: the schema stays (fields, history) but nothing is enforced.
+      if (options.disabled) return withField
+      return {
+        ...withField,
+        versions: {
+          ...(typeof collection.versions === 'object' ? collection.versions : {}),
+          drafts: {
+            ...(typeof collection.versions === 'object' &&
+            typeof collection.versions.drafts === 'object'
+              ? collection.versions.drafts
+              : {}),
+            // A pending revision is validated like a publication, so bad input fails on save.
+            validate: true,
+          },
+        },
+        access: workflowAccess(collection.access, context, collectionOptions),
+        hooks: {
+          ...collection.hooks,
+          beforeOperation: [...(collection.hooks?.beforeOperation ?? []), guardWorkflowWrites],
+          beforeChange: [guardWorkflowFields(context), ...(collection.hooks?.beforeChange ?? [])],
+        },
+        endpoints: [
+          ...(collection.endpoints || []),
+          ...workflowEndpoints(collection.slug as CollectionSlug, collectionOptions, context),
+        ],
+      }
+    })
+    const existingMutations = config.graphQL?.mutations
+    return {
+      ...config,
+      collections: [...collections, workflowEventsCollection(context)],
+      graphQL: {
+        ...config.graphQL,
+        mutations: options.disabled
+          ? existingMutations
+          : (GraphQL, payload) => ({
+              ...(existingMutations ? existingMutations(GraphQL, payload) : {}),
+              ...workflowTransitionMutation(context)(GraphQL, payload),
+            }),
+      },
+    }
+  }
