@@ -28,6 +28,7 @@ export interface Config {
     'working-groups': WorkingGroup;
     media: Media;
     users: User;
+    'workflow-events': WorkflowEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -47,6 +48,7 @@ export interface Config {
     'working-groups': WorkingGroupsSelect<false> | WorkingGroupsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -211,6 +213,11 @@ export interface Member {
     person?: string | null;
     email?: string | null;
   };
+  workflow: {
+    state: 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived';
+    submittedBy?: (number | null) | User;
+    publishAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -297,6 +304,38 @@ export interface WorkingGroup {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor' | 'member';
+  /**
+   * A member user belongs to exactly one organisation.
+   */
+  member?: (number | null) | Member;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -436,41 +475,33 @@ export interface Story {
   } | null;
   publishedAt?: string | null;
   image?: (number | null) | Media;
+  workflow: {
+    state: 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived';
+    submittedBy?: (number | null) | User;
+    publishAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "workflow-events".
  */
-export interface User {
+export interface WorkflowEvent {
   id: number;
-  name?: string | null;
-  role: 'admin' | 'editor' | 'member';
-  /**
-   * A member user belongs to exactly one organisation.
-   */
-  member?: (number | null) | Member;
+  key: string;
+  collection: string;
+  document: string;
+  organisation?: string | null;
+  transition: 'submit' | 'request_changes' | 'approve' | 'reject' | 'archive' | 'restore' | 'unschedule';
+  from: string;
+  to: string;
+  user?: (number | null) | User;
+  comment?: string | null;
+  at: string;
   updatedAt: string;
   createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -527,6 +558,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: number | WorkflowEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -646,6 +681,13 @@ export interface StoriesSelect<T extends boolean = true> {
   body?: T;
   publishedAt?: T;
   image?: T;
+  workflow?:
+    | T
+    | {
+        state?: T;
+        submittedBy?: T;
+        publishAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -671,6 +713,13 @@ export interface MembersSelect<T extends boolean = true> {
     | {
         person?: T;
         email?: T;
+      };
+  workflow?:
+    | T
+    | {
+        state?: T;
+        submittedBy?: T;
+        publishAt?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -769,6 +818,24 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  key?: T;
+  collection?: T;
+  document?: T;
+  organisation?: T;
+  transition?: T;
+  from?: T;
+  to?: T;
+  user?: T;
+  comment?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,7 +8,6 @@ import { isEditorUser } from '../../src/access/roles'
 import { slugField } from '../shared/fields/slug'
 import { topicsField } from '../shared/fields/topics'
 import { urlField } from '../shared/fields/url'
-import { refuseMemberPublishing } from '../shared/hooks/refuseMemberPublishing'
 import { refuseProtectedFieldChanges } from '../shared/hooks/refuseProtectedFieldChanges'
 import { contactReadable } from './access/contactReadable'
 
@@ -34,7 +33,6 @@ export const Members: CollectionConfig = {
     delete: isEditor,
   },
   hooks: {
-    beforeOperation: [refuseMemberPublishing],
     beforeChange: [
       // A member edits its own profile, but not what the association decides.
       refuseProtectedFieldChanges(['slug', 'membershipType', 'memberSince'], (req) =>

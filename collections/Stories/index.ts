@@ -7,7 +7,6 @@ import { organisationOf } from '../../src/access/organisationOf'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { publishedOrOwnOrganisation } from '../../src/access/publishedOrOwnOrganisation'
 import { slugField } from '../shared/fields/slug'
-import { refuseMemberPublishing } from '../shared/hooks/refuseMemberPublishing'
 import { authorReadable } from './access/authorReadable'
 import { assignAuthorAndOrganisation } from './hooks/assignAuthorAndOrganisation'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -35,7 +34,6 @@ export const Stories: CollectionConfig = {
     delete: editorOrOwnOrganisation('member'),
   },
   hooks: {
-    beforeOperation: [refuseMemberPublishing],
     beforeValidate: [assignAuthorAndOrganisation],
     beforeChange: [setPublishedAt],
   },

@@ -53,7 +53,13 @@ export const seed = async (payload: Payload, options: SeedOptions): Promise<Seed
       report.existing += 1
       return existing
     }
-    const status = published ? { _status: 'published' as const } : {}
+    // Under review, a published document is one the workflow has published.
+    const reviewed = payload.collections[collection].config.fields.some(
+      (field) => 'name' in field && field.name === 'workflow',
+    )
+    const status = published
+      ? { _status: 'published' as const, ...(reviewed ? { workflow: { state: 'published' } } : {}) }
+      : {}
     const created = await payload.create({
       ...system,
       collection,

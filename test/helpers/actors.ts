@@ -20,6 +20,7 @@ const organisationDefaults = {
   membershipType: 'ordinary',
   kind: 'company',
   _status: 'published',
+  workflow: { state: 'published' },
 } as const
 
 /** Two member organisations and one user of every role, created by the system. */

@@ -132,6 +132,9 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
     expect(JSON.stringify(await response.json())).toContain('_status')
   })
 
+  const transition = (collection: string, id: unknown, body: unknown, token?: string) =>
+    send('POST', `/api/${collection}/${id}/workflow`, body, token)
+
   it('should hide contact details from everyone but editors and the organisation', async () => {
     const editor = await login('redaktion@itnet.example')
     const tecart = (await (await get('/api/members?where[slug][equals]=tecart')).json()) as Json
@@ -143,16 +146,90 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
       editor,
     )
     expect(patched.status).toBe(200)
+    // The change waits for review; four eyes: the submitting editor cannot approve it.
+    expect((await transition('members', id, { transition: 'submit' }, editor)).status).toBe(200)
+    const own = await transition('members', id, { transition: 'approve' }, editor)
+    expect(own.status).toBe(403)
+    expect(((await own.json()) as Json).errors[0].code).toBe('WORKFLOW_FOUR_EYES')
+    const approved = await transition(
+      'members',
+      id,
+      { transition: 'approve' },
+      await login('admin@itnet.example'),
+    )
+    expect(approved.status).toBe(200)
+    expect(await approved.json()).toMatchObject({ state: 'published', live: true })
+
     const anonymous = (await (await get(`/api/members/${id}`)).json()) as Json
     expect(anonymous.contact).toBeUndefined()
     const otherMember = (await (
       await get(`/api/members/${id}`, await login('qsoft@itnet.example'))
     ).json()) as Json
     expect(otherMember.contact).toBeUndefined()
-    const own = (await (
+    const ownMember = (await (
       await get(`/api/members/${id}`, await login('tecart@itnet.example'))
     ).json()) as Json
-    expect(own.contact.email).toBe('max@tecart.example')
+    expect(ownMember.contact.email).toBe('max@tecart.example')
+  })
+
+  it('should take a story through review over REST and GraphQL', async () => {
+    const qsoft = await login('qsoft@itnet.example')
+    const editor = await login('redaktion@itnet.example')
+    const projects = (await (await get('/api/projects?where[slug][equals]=efa-app')).json()) as Json
+    const created = await send(
+      'POST',
+      '/api/stories',
+      { title: 'EFA geht live', project: projects.docs[0].id },
+      qsoft,
+    )
+    const id = ((await created.json()) as Json).doc.id
+
+    const status = (await (await get(`/api/stories/${id}/workflow`, qsoft)).json()) as Json
+    expect(status).toMatchObject({
+      state: 'draft',
+      live: false,
+      transitions: ['submit'],
+      history: [],
+    })
+    expect((await get(`/api/stories/${id}/workflow`)).status).toBe(401)
+
+    const codeOf = async (response: Response) => ((await response.json()) as Json).errors[0].code
+    const anonymous = await transition('stories', id, { transition: 'submit' })
+    expect(anonymous.status).toBe(401)
+    const unknown = await transition('stories', id, { transition: 'publish' }, qsoft)
+    expect([unknown.status, await codeOf(unknown)]).toEqual([400, 'WORKFLOW_UNKNOWN_TRANSITION'])
+    const malformed = await transition('stories', id, '{"transition": ', qsoft)
+    expect(malformed.status).toBe(400)
+
+    const submitted = await transition('stories', id, { transition: 'submit' }, qsoft)
+    expect(await submitted.json()).toMatchObject({ state: 'in_review', transitions: [] })
+    const selfApproval = await transition('stories', id, { transition: 'approve' }, qsoft)
+    expect([selfApproval.status, await codeOf(selfApproval)]).toEqual([403, 'WORKFLOW_FORBIDDEN'])
+    const noReason = await transition('stories', id, { transition: 'reject' }, editor)
+    expect([noReason.status, await codeOf(noReason)]).toEqual([400, 'WORKFLOW_COMMENT_REQUIRED'])
+    const byStatus = await send('PATCH', `/api/stories/${id}`, { _status: 'published' }, editor)
+    expect([byStatus.status, JSON.stringify(await byStatus.json())]).toEqual([
+      403,
+      expect.stringContaining('WORKFLOW_PUBLISH_OUTSIDE_TRANSITION'),
+    ])
+    expect((await get(`/api/stories/${id}`)).status).toBe(404)
+
+    const mutation = `mutation { workflowTransition(collection: "stories", id: "${id}", transition: "approve") { state live transitions history { transition from to } } }`
+    const graphql = await send('POST', '/api/graphql', { query: mutation }, editor)
+    const result = (await graphql.json()) as Json
+    expect(result.errors).toBeUndefined()
+    expect(result.data.workflowTransition).toMatchObject({ state: 'published', live: true })
+    expect(result.data.workflowTransition.history.map((step: Json) => step.transition)).toEqual([
+      'submit',
+      'approve',
+    ])
+
+    expect((await get(`/api/stories/${id}`)).status).toBe(200)
+    const again = await transition('stories', id, { transition: 'approve' }, editor)
+    expect([again.status, await codeOf(again)]).toEqual([409, 'WORKFLOW_INVALID_STATE'])
+    expect(
+      (await get(`/api/stories/${id}/workflow`, await login('tecart@itnet.example'))).status,
+    ).toBe(403)
   })
 
   it("should answer Payload's GraphQL, and malformed JSON with 400", async () => {

@@ -3,8 +3,9 @@ import type { CollectionConfig } from 'payload'
 import type { WorkflowContext } from '../types'
 
 /**
- * The workflow's history: one row per transition. Only the plugin writes it (its `key` is
- * unique per document and step, so of two concurrent transitions exactly one is recorded);
+ * The workflow's history: one row per transition. Only the plugin writes it (its `key` names
+ * the document version a transition started from and is unique, so of two concurrent
+ * transitions exactly one is recorded);
  * editors read all of it, a member its own organisation's rows, nobody else anything.
  */
 export const workflowEventsCollection = ({

@@ -9,7 +9,7 @@ export const workflowTransitionMutation =
   (context: WorkflowContext): GraphQLExtension =>
   (GraphQL) => {
     const event = new GraphQL.GraphQLObjectType({
-      name: 'WorkflowEvent',
+      name: 'WorkflowStep',
       fields: {
         transition: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
         from: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },

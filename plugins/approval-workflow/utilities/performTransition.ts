@@ -120,18 +120,11 @@ export const performTransition = async (
     const scheduled = transition.scheduledTo && publishAt && publishAt.getTime() > Date.now()
     const to = scheduled ? transition.scheduledTo! : transition.to
 
-    const step = await req.payload.count({
-      collection: eventsSlug as CollectionSlug,
-      where: {
-        and: [{ collection: { equals: collection } }, { document: { equals: String(doc.id) } }],
-      },
-      overrideAccess: true,
-      req,
-    })
     await req.payload.create({
       collection: eventsSlug as CollectionSlug,
       data: {
-        key: `${collection}:${doc.id}:${step.totalDocs + 1}`,
+        // One step per version read: a second transition that read the same version collides here.
+        key: `${collection}:${doc.id}:${String(doc.updatedAt)}`,
         collection,
         document: String(doc.id),
         organisation: String(documentOrganisation(doc, collectionOptions) ?? ''),

@@ -1,4 +1,5 @@
-import * as migration_20261127_030828_initial from './20261127_030828_initial'
+import * as migration_20261127_030828_initial from './20261127_030828_initial';
+import * as migration_20261127_034343_workflow from './20261127_034343_workflow';
 
 export const migrations = [
   {
@@ -6,4 +7,9 @@ export const migrations = [
     down: migration_20261127_030828_initial.down,
     name: '20261127_030828_initial',
   },
-]
+  {
+    up: migration_20261127_034343_workflow.up,
+    down: migration_20261127_034343_workflow.down,
+    name: '20261127_034343_workflow'
+  },
+];
