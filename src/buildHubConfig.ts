@@ -15,6 +15,7 @@ import { eventTimezone } from '../collections/Events/eventTypes'
 import { type HubEnv, resolveSecret } from './env'
 import { clonePlain } from './utilities/clonePlain'
 import { hardenInternalCollections } from './access/hardenInternalCollections'
+import { isAdminUser } from './access/roles'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -71,6 +72,14 @@ export const buildHubConfig = ({
     upload: {
       limits: { fileSize: 10 * 1024 * 1024 },
       abortOnLimit: true,
+    },
+    // Only admins (and the server's own runner) run, queue or cancel jobs over the API.
+    jobs: {
+      access: {
+        run: ({ req }) => isAdminUser(req.user),
+        queue: ({ req }) => isAdminUser(req.user),
+        cancel: ({ req }) => isAdminUser(req.user),
+      },
     },
     typescript: {
       outputFile: path.resolve(dirname, 'payload-types.ts'),

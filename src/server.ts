@@ -24,7 +24,8 @@ const start = async () => {
       'PAYLOAD_DROP_DATABASE=true would drop the database: refused in production.',
     )
   }
-  const payload = await getPayload({ config: buildHubConfig({ env }) })
+  // cron: this process runs the jobs queue (scheduled publications) itself.
+  const payload = await getPayload({ config: buildHubConfig({ env }), cron: true })
 
   if (env.seed) {
     const report = await seedIfEmpty(payload, {

@@ -4,6 +4,10 @@ export const defaultEventsSlug = 'workflow-events'
 /** Marks the plugin's own writes so that its guards let them through. */
 export const transitionContextKey = 'workflowTransition'
 export const workflowFieldName = 'workflow'
+/** The job that publishes a scheduled approval, its queue, and the step it records. */
+export const publishScheduledTaskSlug = 'workflowPublishScheduled'
+export const workflowQueue = 'workflow'
+export const scheduledPublicationStep = 'publish_scheduled'
 
 type State =
   'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived'

@@ -2,12 +2,13 @@ import type { CollectionSlug, Config, Plugin } from 'payload'
 
 import { workflowAccess } from './access/workflowAccess'
 import { workflowEventsCollection } from './collections/workflowEvents'
-import { defaultDefinition, defaultEventsSlug } from './defaults'
+import { defaultDefinition, defaultEventsSlug, workflowQueue } from './defaults'
 import { workflowEndpoints } from './endpoints/workflowEndpoints'
 import { workflowField } from './fields/workflowField'
 import { workflowTransitionMutation } from './graphql/workflowTransitionMutation'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { guardWorkflowWrites } from './hooks/guardWorkflowWrites'
+import { publishScheduledTask } from './tasks/publishScheduledTask'
 import type { ApprovalWorkflowOptions, WorkflowContext } from './types'
 
 export type { ApprovalWorkflowOptions, WorkflowDefinition } from './types'
@@ -62,9 +63,23 @@ export const approvalWorkflow =
       }
     })
     const existingMutations = config.graphQL?.mutations
+    const existingAutoRun = config.jobs?.autoRun
     return {
       ...config,
       collections: [...collections, workflowEventsCollection(context)],
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), publishScheduledTask(context)],
+        // The server runs its own queue: a queue nobody polls would never publish.
+        autoRun: options.disabled
+          ? existingAutoRun
+          : async (payload) => [
+              ...(typeof existingAutoRun === 'function'
+                ? await existingAutoRun(payload)
+                : (existingAutoRun ?? [])),
+              { cron: options.scheduleCron ?? '* * * * *', queue: workflowQueue, limit: 20 },
+            ],
+      },
       graphQL: {
         ...config.graphQL,
         mutations: options.disabled

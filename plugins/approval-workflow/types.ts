@@ -61,6 +61,11 @@ export type ApprovalWorkflowOptions = {
   definition?: WorkflowDefinition
   /** Slug of the history collection; default `workflow-events`. */
   eventsSlug?: string
+  /**
+   * How often the server looks for scheduled approvals that are due (cron; seconds allowed as
+   * a sixth leading field). Default: every minute.
+   */
+  scheduleCron?: string
   /** Keeps the fields and collection (so the schema stays) but enforces nothing. */
   disabled?: boolean
 }

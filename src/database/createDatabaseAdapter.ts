@@ -9,7 +9,10 @@ import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../env'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { serializeSqliteTransactions } from './serializeSqliteTransactions'
 import type { DatabaseTarget } from './parseDatabaseUri'
+
+const sqliteBusyTimeoutMs = 5000
 
 const migrationsRoot = path.join(projectRoot, 'src', 'migrations')
 
@@ -27,17 +30,20 @@ export const createDatabaseAdapter = (
   switch (target.kind) {
     case 'sqlite':
       fs.mkdirSync(path.dirname(target.file), { recursive: true })
-      return sqliteAdapter({
-        client: { url: target.url },
-        // WAL lets readers run beside the writer; the busy timeout queues writers instead of failing.
-        wal: true,
-        busyTimeout: 5000,
-        // SQLite transactions are off unless given options.
-        transactionOptions: {},
-        push,
-        migrationDir: path.join(migrationsRoot, 'sqlite'),
-        prodMigrations: sqliteMigrations,
-      })
+      return serializeSqliteTransactions(
+        sqliteAdapter({
+          client: { url: target.url },
+          // WAL lets readers run beside the writer; the busy timeout queues writers instead of failing.
+          wal: true,
+          busyTimeout: sqliteBusyTimeoutMs,
+          // SQLite transactions are off unless given options.
+          transactionOptions: {},
+          push,
+          migrationDir: path.join(migrationsRoot, 'sqlite'),
+          prodMigrations: sqliteMigrations,
+        }),
+        sqliteBusyTimeoutMs,
+      )
     case 'postgres':
       return postgresAdapter({
         pool: { connectionString: target.url },

@@ -14,6 +14,7 @@ const internal: Record<string, string> = {
   'workflow-events': 'approval workflow history (editors; a member its own organisation)',
   'payload-migrations': 'closed',
   'payload-kv': 'closed',
+  'payload-jobs': 'closed (the server runs its own queue)',
   'payload-preferences': 'own-rows',
   'payload-locked-documents': 'signed-in (Payload: document locks)',
 }
@@ -42,8 +43,8 @@ describe('Payload internal collections', () => {
     )
   })
 
-  it('should refuse migrations and the key-value store to members and editors, not admins', async () => {
-    for (const slug of ['payload-migrations', 'payload-kv'] as CollectionSlug[]) {
+  it('should refuse migrations, jobs and the key-value store to members and editors, not admins', async () => {
+    for (const slug of ['payload-migrations', 'payload-kv', 'payload-jobs'] as CollectionSlug[]) {
       for (const actor of ['member', 'editor'] as const) {
         await refusalStatus(() =>
           payload.find({ collection: slug, user: actors.users[actor], overrideAccess: false }),

@@ -19,18 +19,20 @@ type ConfigFor = (env: HubEnv, secret: string) => Promise<SanitizedConfig>
 /**
  * Boots a Payload config against a fresh database of the given kind under a cache key of its
  * own; `shutdown` closes and drops it. `migrate` applies the hub's committed migrations (the
- * hub's own config); otherwise the schema is pushed (plugin test configs).
+ * hub's own config); otherwise the schema is pushed (plugin test configs). `cron` starts the
+ * jobs runner as the server does.
  */
 export const bootConfig = async (
   kind: TestDatabaseKind,
   configFor: ConfigFor,
-  { migrate }: { migrate: boolean },
+  { migrate, cron = false }: { migrate: boolean; cron?: boolean },
 ): Promise<BootedPayload> => {
   const database = await kind.create()
   const env = readEnv({ ...process.env, DATABASE_URI: database.uri, NODE_ENV: 'test' })
   const payload = await getPayload({
     config: configFor(env, crypto.randomBytes(16).toString('hex')),
     key: `test-${kind.name}-${crypto.randomUUID()}`,
+    cron,
   })
   if (migrate && (kind.name === 'sqlite' || kind.name === 'postgres')) {
     // The committed files type their arguments more narrowly than Payload's `Migration`.

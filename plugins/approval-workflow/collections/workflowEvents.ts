@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { scheduledPublicationStep } from '../defaults'
 import type { WorkflowContext } from '../types'
 
 /**
@@ -45,10 +46,16 @@ export const workflowEventsCollection = ({
       name: 'transition',
       type: 'select',
       required: true,
-      options: definition.transitions.map((transition) => ({
-        value: transition.name,
-        label: transition.label,
-      })),
+      options: [
+        ...definition.transitions.map((transition) => ({
+          value: transition.name,
+          label: transition.label,
+        })),
+        {
+          value: scheduledPublicationStep,
+          label: { de: 'Geplante Veröffentlichung', en: 'Scheduled publication' },
+        },
+      ],
     },
     { name: 'from', type: 'text', required: true },
     { name: 'to', type: 'text', required: true },

@@ -6,12 +6,12 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { transitionContextKey } from '../defaults'
+import { publishScheduledTaskSlug, workflowQueue } from '../defaults'
 import { WorkflowError } from '../errors'
 import type { WorkflowCollectionOptions, WorkflowContext, WorkflowStatus } from '../types'
-import { documentOrganisation } from './organisation'
 import { loadVisibleDocument, readWorkflowStatus } from './readWorkflow'
 import { isActorOf, stateOf, violatesFourEyes } from './transitionRules'
+import { writeTransition } from './writeTransition'
 
 export type TransitionRequest = {
   collection: CollectionSlug
@@ -44,7 +44,7 @@ export const performTransition = async (
   context: WorkflowContext,
 ): Promise<WorkflowStatus> => {
   const { collection, collectionOptions, id } = input
-  const { definition, eventsSlug } = context
+  const { definition } = context
   if (!req.user)
     throw new WorkflowError('WORKFLOW_UNAUTHENTICATED', 401, 'Sign in to change the workflow')
 
@@ -120,47 +120,36 @@ export const performTransition = async (
     const scheduled = transition.scheduledTo && publishAt && publishAt.getTime() > Date.now()
     const to = scheduled ? transition.scheduledTo! : transition.to
 
-    await req.payload.create({
-      collection: eventsSlug as CollectionSlug,
-      data: {
-        // One step per version read: a second transition that read the same version collides here.
-        key: `${collection}:${doc.id}:${String(doc.updatedAt)}`,
+    const previous = (doc.workflow ?? {}) as Record<string, unknown>
+    await writeTransition(
+      req,
+      {
         collection,
-        document: String(doc.id),
-        organisation: String(documentOrganisation(doc, collectionOptions) ?? ''),
+        collectionOptions,
+        doc,
         transition: transition.name,
         from,
         to,
-        user: req.user.id,
+        userId: req.user.id,
         comment,
-        at: new Date().toISOString(),
-      } as never,
-      overrideAccess: true,
-      req,
-    })
-
-    const previous = (doc.workflow ?? {}) as Record<string, unknown>
-    const workflow = {
-      state: to,
-      submittedBy: transition.name === 'submit' ? req.user.id : (previous.submittedBy ?? null),
-      publishAt: scheduled ? publishAt!.toISOString() : null,
+        workflow: {
+          state: to,
+          submittedBy: transition.name === 'submit' ? req.user.id : (previous.submittedBy ?? null),
+          publishAt: scheduled ? publishAt!.toISOString() : null,
+        },
+      },
+      context,
+    )
+    if (scheduled) {
+      // The server's own job runner publishes it when the time comes (see publishScheduledTask).
+      await req.payload.jobs.queue({
+        task: publishScheduledTaskSlug as never,
+        input: { collection, id: String(doc.id) } as never,
+        queue: workflowQueue,
+        waitUntil: publishAt!,
+        req,
+      })
     }
-    const publishes = to === definition.publishedState
-    const unpublishes = definition.unpublishingStates.includes(to)
-    await req.payload.update({
-      collection,
-      id: doc.id as string | number,
-      data: {
-        workflow,
-        ...(publishes ? { _status: 'published' } : unpublishes ? { _status: 'draft' } : {}),
-      } as never,
-      // Anything short of publishing or taking down is a new version beside the live one.
-      draft: !publishes && !unpublishes,
-      depth: 0,
-      overrideAccess: true,
-      context: { [transitionContextKey]: true },
-      req,
-    })
     if (ownTransaction) await commitTransaction(req)
   } catch (error) {
     if (ownTransaction) await killTransaction(req).catch(() => undefined)

@@ -43,6 +43,8 @@ export const workflowOptions: ApprovalWorkflowOptions = {
   collections: { articles: { organisationField: 'org' } },
   isEditor: (user: PayloadRequest['user']) => isEditor(user as User),
   organisationOf: (user: PayloadRequest['user']) => orgOf(user as User),
+  // Every second, so that a scheduled publication can be watched happening.
+  scheduleCron: '* * * * * *',
 }
 
 export const workflowTestConfig = (env: HubEnv, secret: string): Promise<SanitizedConfig> =>

@@ -1,0 +1,64 @@
+import type { CollectionSlug, PayloadRequest } from 'payload'
+
+import { transitionContextKey } from '../defaults'
+import type { WorkflowCollectionOptions, WorkflowContext } from '../types'
+import { documentOrganisation } from './organisation'
+
+export type TransitionWrite = {
+  collection: CollectionSlug
+  collectionOptions: WorkflowCollectionOptions
+  /** The latest version the transition started from. */
+  doc: Record<string, unknown>
+  transition: string
+  from: string
+  to: string
+  userId: number | string | null
+  comment: string | null
+  workflow: { state: string; submittedBy: unknown; publishAt: string | null }
+}
+
+/**
+ * Records the step and writes the document's new state, inside the caller's transaction.
+ * Entering the published state publishes the latest version; an unpublishing state takes the
+ * live one down; anything else is a new version beside the live one.
+ */
+export const writeTransition = async (
+  req: PayloadRequest,
+  write: TransitionWrite,
+  { definition, eventsSlug }: WorkflowContext,
+) => {
+  const { collection, doc } = write
+  await req.payload.create({
+    collection: eventsSlug as CollectionSlug,
+    data: {
+      // One step per version read: a second transition that read the same version collides here.
+      key: `${collection}:${doc.id}:${String(doc.updatedAt)}`,
+      collection,
+      document: String(doc.id),
+      organisation: String(documentOrganisation(doc, write.collectionOptions) ?? ''),
+      transition: write.transition,
+      from: write.from,
+      to: write.to,
+      user: write.userId,
+      comment: write.comment,
+      at: new Date().toISOString(),
+    } as never,
+    overrideAccess: true,
+    req,
+  })
+  const publishes = write.to === definition.publishedState
+  const unpublishes = definition.unpublishingStates.includes(write.to)
+  await req.payload.update({
+    collection,
+    id: doc.id as string | number,
+    data: {
+      workflow: write.workflow,
+      ...(publishes ? { _status: 'published' } : unpublishes ? { _status: 'draft' } : {}),
+    } as never,
+    draft: !publishes && !unpublishes,
+    depth: 0,
+    overrideAccess: true,
+    context: { [transitionContextKey]: true },
+    req,
+  })
+}
