@@ -15,6 +15,7 @@ import { eventTimezone } from '../collections/Events/eventTypes'
 import { type HubEnv, resolveSecret } from './env'
 import { clonePlain } from './utilities/clonePlain'
 import { hardenInternalCollections } from './access/hardenInternalCollections'
+import { smtpEmailAdapter } from './email/smtpEmailAdapter'
 import { isAdminUser } from './access/roles'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -65,6 +66,7 @@ export const buildHubConfig = ({
     csrf: env.csrfOrigins,
     cors: env.csrfOrigins,
     db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri), { push: databasePush }),
+    ...(env.smtp.host ? { email: smtpEmailAdapter(env) } : {}),
     sharp,
     telemetry: false,
     // LOG_LEVEL switches to JSON logs at that level; unset keeps Payload's readable default.

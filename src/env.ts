@@ -28,6 +28,18 @@ export type HubEnv = {
   mediaDir: string
   /** Sign-in and password-reset requests per client address per 10 minutes. */
   authRateLimit: number
+  /** How often the server runs its jobs queue (scheduled publications, mails); cron syntax. */
+  jobsCron: string
+  /** Outgoing mail (workflow notifications, password resets); unset host: logged, not sent. */
+  smtp: {
+    host: string | undefined
+    port: number
+    secure: boolean
+    user: string | undefined
+    password: string | undefined
+    from: string
+    fromName: string
+  }
 }
 
 const flag = (value: string | undefined, fallback: boolean): boolean => {
@@ -68,6 +80,16 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
     demoPassword: env.DEMO_PASSWORD || 'itnet-demo-2023',
     mediaDir: path.resolve(projectRoot, env.MEDIA_DIR || 'data/media'),
     authRateLimit,
+    jobsCron: env.JOBS_AUTORUN_CRON?.trim() || '* * * * *',
+    smtp: {
+      host: env.SMTP_HOST?.trim() || undefined,
+      port: Number(env.SMTP_PORT ?? 587),
+      secure: flag(env.SMTP_SECURE, false),
+      user: env.SMTP_USER || undefined,
+      password: env.SMTP_PASSWORD || undefined,
+      from: env.EMAIL_FROM || 'hub@itnet.example',
+      fromName: env.EMAIL_FROM_NAME || 'ITnet Thüringen Hub',
+    },
   }
 }
 

@@ -70,6 +70,7 @@ export interface Config {
   jobs: {
     tasks: {
       workflowPublishScheduled: TaskWorkflowPublishScheduled;
+      workflowNotify: TaskWorkflowNotify;
       inline: {
         input: unknown;
         output: unknown;
@@ -581,7 +582,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'workflowPublishScheduled';
+        taskSlug: 'inline' | 'workflowPublishScheduled' | 'workflowNotify';
         taskID: string;
         input?:
           | {
@@ -614,7 +615,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'workflowPublishScheduled') | null;
+  taskSlug?: ('inline' | 'workflowPublishScheduled' | 'workflowNotify') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1027,6 +1028,21 @@ export interface TaskWorkflowPublishScheduled {
   input: {
     collection: string;
     id: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskWorkflowNotify".
+ */
+export interface TaskWorkflowNotify {
+  input: {
+    collection: string;
+    id: string;
+    step: string;
+    to: string;
+    target: string;
+    comment?: string | null;
   };
   output?: unknown;
 }

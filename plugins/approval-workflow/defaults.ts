@@ -8,6 +8,7 @@ export const workflowFieldName = 'workflow'
 export const publishScheduledTaskSlug = 'workflowPublishScheduled'
 export const workflowQueue = 'workflow'
 export const scheduledPublicationStep = 'publish_scheduled'
+export const notifyTaskSlug = 'workflowNotify'
 
 type State =
   'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived'
@@ -16,6 +17,7 @@ type State =
 export const defaultDefinition: WorkflowDefinition<State> = {
   initialState: 'draft',
   publishedState: 'published',
+  notifyOnScheduledPublication: 'submitter',
   unpublishingStates: ['archived'],
   states: {
     draft: { label: { de: 'Entwurf', en: 'Draft' } },
@@ -33,6 +35,7 @@ export const defaultDefinition: WorkflowDefinition<State> = {
       from: ['draft', 'changes_requested'],
       to: 'in_review',
       actors: ['organisation', 'editor'],
+      notify: 'editors',
     },
     {
       name: 'request_changes',
@@ -41,6 +44,7 @@ export const defaultDefinition: WorkflowDefinition<State> = {
       to: 'changes_requested',
       actors: ['editor'],
       commentRequired: true,
+      notify: 'submitter',
     },
     {
       name: 'approve',
@@ -50,6 +54,7 @@ export const defaultDefinition: WorkflowDefinition<State> = {
       scheduledTo: 'scheduled',
       actors: ['editor'],
       fourEyes: true,
+      notify: 'submitter',
     },
     {
       name: 'reject',
@@ -58,6 +63,7 @@ export const defaultDefinition: WorkflowDefinition<State> = {
       to: 'rejected',
       actors: ['editor'],
       commentRequired: true,
+      notify: 'submitter',
     },
     {
       name: 'archive',

@@ -8,6 +8,7 @@ import { workflowField } from './fields/workflowField'
 import { workflowTransitionMutation } from './graphql/workflowTransitionMutation'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { guardWorkflowWrites } from './hooks/guardWorkflowWrites'
+import { notifyTask } from './tasks/notifyTask'
 import { publishScheduledTask } from './tasks/publishScheduledTask'
 import type { ApprovalWorkflowOptions, WorkflowContext } from './types'
 
@@ -69,7 +70,7 @@ export const approvalWorkflow =
       collections: [...collections, workflowEventsCollection(context)],
       jobs: {
         ...config.jobs,
-        tasks: [...(config.jobs?.tasks ?? []), publishScheduledTask(context)],
+        tasks: [...(config.jobs?.tasks ?? []), publishScheduledTask(context), notifyTask(context)],
         // The server runs its own queue: a queue nobody polls would never publish.
         autoRun: options.disabled
           ? existingAutoRun

@@ -26,7 +26,11 @@ export type TransitionDefinition<State extends string = string> = {
   commentRequired?: boolean
   /** The user who submitted the document may not take this transition (four eyes). */
   fourEyes?: boolean
+  /** Who hears of it by e-mail: the editors, or the user who submitted the document. */
+  notify?: NotifyTarget
 }
+
+export type NotifyTarget = 'editors' | 'submitter'
 
 /**
  * The workflow as data: enforcement, the API answers, the admin panel and the docs are all
@@ -40,6 +44,8 @@ export type WorkflowDefinition<State extends string = string> = {
   unpublishingStates: State[]
   states: Record<State, StateDefinition>
   transitions: TransitionDefinition<State>[]
+  /** Who hears when a scheduled approval goes live. */
+  notifyOnScheduledPublication?: NotifyTarget
 }
 
 export type WorkflowCollectionOptions = {
@@ -61,6 +67,10 @@ export type ApprovalWorkflowOptions = {
   definition?: WorkflowDefinition
   /** Slug of the history collection; default `workflow-events`. */
   eventsSlug?: string
+  /** The e-mail addresses of the editors, for notifications to `editors`. */
+  editorEmails?: (req: PayloadRequest) => Promise<string[]>
+  /** Slug of the users collection (for the submitter's address); default `users`. */
+  usersSlug?: string
   /**
    * How often the server looks for scheduled approvals that are due (cron; seconds allowed as
    * a sixth leading field). Default: every minute.

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import net from 'node:net'
 
+import { startSmtpOutbox } from '../helpers/smtpOutbox'
 import { startServer, type RunningServer } from '../helpers/startServer'
 import { testDatabaseKinds, type TestDatabase } from '../helpers/testDatabases'
 
@@ -11,10 +12,15 @@ type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-exp
 describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
   let database: TestDatabase
   let server: RunningServer
+  let outbox: Awaited<ReturnType<typeof startSmtpOutbox>>
 
   beforeAll(async () => {
     database = await kind.create()
+    outbox = await startSmtpOutbox()
     server = await startServer({
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(outbox.port),
+      JOBS_AUTORUN_CRON: '* * * * * *',
       DATABASE_URI: database.uri,
       PAYLOAD_SECRET: crypto.randomBytes(16).toString('hex'),
       SEED_DEMO: 'true',
@@ -26,6 +32,7 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
   afterAll(async () => {
     if (server && server.child.exitCode === null) await server.stop()
     await database?.drop()
+    await outbox?.stop()
   })
 
   const get = (path: string, token?: string) =>
@@ -203,6 +210,16 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
 
     const submitted = await transition('stories', id, { transition: 'submit' }, qsoft)
     expect(await submitted.json()).toMatchObject({ state: 'in_review', transitions: [] })
+    // The server's own jobs runner mails the editors.
+    const deadline = Date.now() + 20_000
+    while (
+      !outbox.messages.some((mail) => mail.subject.includes('EFA geht live')) &&
+      Date.now() < deadline
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const mail = outbox.messages.find((message) => message.subject.includes('EFA geht live'))
+    expect(mail?.to.sort()).toEqual(['admin@itnet.example', 'redaktion@itnet.example'])
     const selfApproval = await transition('stories', id, { transition: 'approve' }, qsoft)
     expect([selfApproval.status, await codeOf(selfApproval)]).toEqual([403, 'WORKFLOW_FORBIDDEN'])
     const noReason = await transition('stories', id, { transition: 'reject' }, editor)

@@ -52,6 +52,7 @@ export const publishScheduledTask = (context: WorkflowContext): TaskConfig =>
           to: context.definition.publishedState,
           userId: null,
           comment: null,
+          notify: context.definition.notifyOnScheduledPublication,
           workflow: {
             state: context.definition.publishedState,
             submittedBy: workflow.submittedBy ?? null,

@@ -132,6 +132,7 @@ export const performTransition = async (
         to,
         userId: req.user.id,
         comment,
+        notify: transition.notify,
         workflow: {
           state: to,
           submittedBy: transition.name === 'submit' ? req.user.id : (previous.submittedBy ?? null),

@@ -1,10 +1,12 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { transitionContextKey } from '../defaults'
-import type { WorkflowCollectionOptions, WorkflowContext } from '../types'
+import { notifyTaskSlug, transitionContextKey, workflowQueue } from '../defaults'
+import type { NotifyTarget, WorkflowCollectionOptions, WorkflowContext } from '../types'
 import { documentOrganisation } from './organisation'
 
 export type TransitionWrite = {
+  /** Who hears of this step by e-mail, if anyone. */
+  notify?: NotifyTarget
   collection: CollectionSlug
   collectionOptions: WorkflowCollectionOptions
   /** The latest version the transition started from. */
@@ -61,4 +63,20 @@ export const writeTransition = async (
     context: { [transitionContextKey]: true },
     req,
   })
+  if (write.notify) {
+    // Queued in the same transaction: no mail for a step that did not happen.
+    await req.payload.jobs.queue({
+      task: notifyTaskSlug as never,
+      input: {
+        collection,
+        id: String(doc.id),
+        step: write.transition,
+        to: write.to,
+        target: write.notify,
+        comment: write.comment,
+      } as never,
+      queue: workflowQueue,
+      req,
+    })
+  }
 }

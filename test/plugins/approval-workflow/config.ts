@@ -1,3 +1,4 @@
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import {
   buildConfig,
   type Access,
@@ -45,6 +46,16 @@ export const workflowOptions: ApprovalWorkflowOptions = {
   organisationOf: (user: PayloadRequest['user']) => orgOf(user as User),
   // Every second, so that a scheduled publication can be watched happening.
   scheduleCron: '* * * * * *',
+  editorEmails: async (req) => {
+    const editors = await req.payload.find({
+      collection: 'users',
+      where: { role: { in: ['editor', 'admin'] } },
+      pagination: false,
+      depth: 0,
+      req,
+    })
+    return editors.docs.map((user) => user.email)
+  },
 }
 
 export const workflowTestConfig = (env: HubEnv, secret: string): Promise<SanitizedConfig> =>
@@ -52,6 +63,22 @@ export const workflowTestConfig = (env: HubEnv, secret: string): Promise<Sanitiz
     secret,
     telemetry: false,
     db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri)),
+    // A suite that reads the outbox names its SMTP port.
+    ...(process.env.WORKFLOW_TEST_SMTP_PORT
+      ? {
+          email: nodemailerAdapter({
+            defaultFromAddress: 'hub@itnet.example',
+            defaultFromName: 'ITnet Hub',
+            skipVerify: true,
+            transportOptions: {
+              host: '127.0.0.1',
+              port: Number(process.env.WORKFLOW_TEST_SMTP_PORT),
+              secure: false,
+              ignoreTLS: true,
+            },
+          }),
+        }
+      : {}),
     typescript: { autoGenerate: false },
     collections: [
       {
@@ -75,6 +102,7 @@ export const workflowTestConfig = (env: HubEnv, secret: string): Promise<Sanitiz
       },
       {
         slug: 'articles',
+        admin: { useAsTitle: 'title' },
         versions: { drafts: true },
         access: {
           read: articleRead,

@@ -5,10 +5,14 @@ import { performTransition } from '../../../plugins/approval-workflow/utilities/
 import { readWorkflowStatus } from '../../../plugins/approval-workflow/utilities/readWorkflow'
 import { bootConfig, type BootedPayload } from '../../helpers/bootPayload'
 import { testDatabaseKinds } from '../../helpers/testDatabases'
+import { startSmtpOutbox } from '../../helpers/smtpOutbox'
 import { workflowOptions, workflowTestConfig } from './config'
 import { articles, createFixture, type ActorName, type Fixture } from './fixtures'
 
-/** Scheduled approvals, published by the jobs runner that the process starts itself (cron). */
+/**
+ * What the jobs runner (started by the process itself, as the server does) does for the
+ * workflow: scheduled publications and e-mail notifications, read from a real SMTP outbox.
+ */
 const collectionOptions = workflowOptions.collections.articles!
 const context = {
   definition: defaultDefinition,
@@ -16,17 +20,41 @@ const context = {
   options: workflowOptions,
 }
 
-describe.each(testDatabaseKinds())('scheduled publication on $name', (kind) => {
+describe.each(testDatabaseKinds())('workflow background jobs on $name', (kind) => {
   let booted: BootedPayload
   let payload: Payload
   let fx: Fixture
+  let outbox: Awaited<ReturnType<typeof startSmtpOutbox>>
 
   beforeAll(async () => {
+    outbox = await startSmtpOutbox()
+    process.env.WORKFLOW_TEST_SMTP_PORT = String(outbox.port)
     booted = await bootConfig(kind, workflowTestConfig, { migrate: false, cron: true })
     payload = booted.payload
     fx = await createFixture(payload)
   })
-  afterAll(async () => booted?.shutdown())
+  afterAll(async () => {
+    await booted?.shutdown()
+    await outbox?.stop()
+    delete process.env.WORKFLOW_TEST_SMTP_PORT
+  })
+
+  const waitFor = async (check: () => Promise<boolean> | boolean, timeoutMs: number) => {
+    const until = Date.now() + timeoutMs
+    while (Date.now() < until) {
+      if (await check()) return true
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    return false
+  }
+  const mailsAbout = (title: string) =>
+    outbox.messages.filter((mail) => mail.subject.includes(title))
+  const titleOf = async (id: number | string) =>
+    (
+      (await payload.findByID({ collection: articles, id, draft: true })) as unknown as {
+        title: string
+      }
+    ).title
 
   const transition = async (
     actor: ActorName,
@@ -44,14 +72,6 @@ describe.each(testDatabaseKinds())('scheduled publication on $name', (kind) => {
       workflow: { state: string }
     }
 
-  const waitFor = async (check: () => Promise<boolean>, timeoutMs: number) => {
-    const until = Date.now() + timeoutMs
-    while (Date.now() < until) {
-      if (await check()) return true
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    return false
-  }
   const isPublic = async (id: number | string) =>
     (
       await payload.find({
@@ -89,6 +109,37 @@ describe.each(testDatabaseKinds())('scheduled publication on $name', (kind) => {
     await transition('admin', article.id, 'unschedule')
     await new Promise((resolve) => setTimeout(resolve, 4000))
     expect(await isPublic(article.id)).toBe(false)
+    expect((await stored(article.id)).workflow.state).toBe('in_review')
+  })
+
+  it('should mail the editors on submission and the submitter on the decision', async () => {
+    const article = await fx.articleIn('draft')
+    const title = await titleOf(article.id)
+    await transition('author', article.id, 'submit')
+    expect(await waitFor(() => mailsAbout(title).length === 1, 20_000)).toBe(true)
+    const editors = [fx.users.submittingEditor, fx.users.otherEditor, fx.users.admin].map(
+      (user) => user!.email,
+    )
+    expect(mailsAbout(title)[0]!.to.sort()).toEqual((editors as string[]).sort())
+    expect(mailsAbout(title)[0]!.subject).toContain('In Prüfung')
+
+    await transition('otherEditor', article.id, 'request_changes', { comment: 'Bitte kürzen' })
+    expect(await waitFor(() => mailsAbout(title).length === 2, 20_000)).toBe(true)
+    const decision = mailsAbout(title)[1]!
+    expect(decision.to).toEqual([fx.users.author!.email])
+    expect(decision.raw).toContain('Bitte k')
+  })
+
+  it('should keep a transition when the mail server is down, and deliver once it is back', async () => {
+    const article = await fx.articleIn('draft')
+    const title = await titleOf(article.id)
+    await outbox.stop()
+    const result = await transition('author', article.id, 'submit')
+    expect(result.state).toBe('in_review')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(mailsAbout(title)).toHaveLength(0)
+    await outbox.start()
+    expect(await waitFor(() => mailsAbout(title).length === 1, 20_000)).toBe(true)
     expect((await stored(article.id)).workflow.state).toBe('in_review')
   })
 })

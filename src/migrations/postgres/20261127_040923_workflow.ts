@@ -7,9 +7,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_members_workflow_state" AS ENUM('draft', 'in_review', 'changes_requested', 'scheduled', 'published', 'rejected', 'archived');
   CREATE TYPE "public"."enum__members_v_version_workflow_state" AS ENUM('draft', 'in_review', 'changes_requested', 'scheduled', 'published', 'rejected', 'archived');
   CREATE TYPE "public"."enum_workflow_events_transition" AS ENUM('submit', 'request_changes', 'approve', 'reject', 'archive', 'restore', 'unschedule', 'publish_scheduled');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'workflowPublishScheduled');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'workflowPublishScheduled', 'workflowNotify');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'workflowPublishScheduled');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'workflowPublishScheduled', 'workflowNotify');
   CREATE TABLE "workflow_events" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
