@@ -1,3 +1,4 @@
+import { hiddenFromMembers } from '../../src/access/hiddenFromMembers'
 import type { CollectionConfig, DateField } from 'payload'
 
 import { isEditor } from '../../src/access/isEditor'
@@ -36,6 +37,7 @@ export const Events: CollectionConfig = {
     plural: { de: 'Veranstaltungen', en: 'Events' },
   },
   admin: {
+    hidden: hiddenFromMembers,
     useAsTitle: 'title',
     defaultColumns: ['title', 'type', 'startsAt', 'datePrecision', '_status'],
     group: { de: 'Inhalte', en: 'Content' },

@@ -1,3 +1,4 @@
+import { hiddenFromMembers } from '../../src/access/hiddenFromMembers'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
@@ -14,6 +15,7 @@ export const Partners: CollectionConfig = {
     plural: { de: 'Partnerorganisationen', en: 'Partner organisations' },
   },
   admin: {
+    hidden: hiddenFromMembers,
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'website'],
     group: { de: 'Netzwerk', en: 'Network' },

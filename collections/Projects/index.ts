@@ -1,3 +1,4 @@
+import { hiddenFromMembers } from '../../src/access/hiddenFromMembers'
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../src/access/isEditor'
@@ -16,6 +17,7 @@ export const Projects: CollectionConfig = {
     plural: { de: 'Projekte', en: 'Projects' },
   },
   admin: {
+    hidden: hiddenFromMembers,
     useAsTitle: 'title',
     defaultColumns: ['title', 'status', 'startDate', '_status'],
     group: { de: 'Inhalte', en: 'Content' },

@@ -1,3 +1,4 @@
+import { hiddenFromMembers } from '../../src/access/hiddenFromMembers'
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
@@ -15,6 +16,7 @@ export const Users: CollectionConfig = {
     plural: { de: 'Benutzer', en: 'Users' },
   },
   admin: {
+    hidden: hiddenFromMembers,
     useAsTitle: 'email',
     defaultColumns: ['email', 'name', 'role', 'member'],
     group: { de: 'Verwaltung', en: 'Administration' },

@@ -1,3 +1,4 @@
+import { hiddenFromMembers } from '../../src/access/hiddenFromMembers'
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
@@ -14,6 +15,7 @@ export const WorkingGroups: CollectionConfig = {
     plural: { de: 'Arbeitsgruppen', en: 'Working groups' },
   },
   admin: {
+    hidden: hiddenFromMembers,
     useAsTitle: 'name',
     group: { de: 'Netzwerk', en: 'Network' },
   },

@@ -9,6 +9,13 @@ export const publishScheduledTaskSlug = 'workflowPublishScheduled'
 export const workflowQueue = 'workflow'
 export const scheduledPublicationStep = 'publish_scheduled'
 export const notifyTaskSlug = 'workflowNotify'
+/** The admin panel component, for Payload's import map (relative to the host's `src/`). */
+export const workflowPanelPath =
+  '/../plugins/approval-workflow/components/WorkflowPanel#WorkflowPanel'
+export const awaitingReviewPath =
+  '/../plugins/approval-workflow/components/AwaitingReview#AwaitingReview'
+/** The state in which a document waits for an editor (the dashboard list). */
+export const reviewState = 'in_review'
 
 type State =
   'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived'

@@ -2,9 +2,15 @@ import type { CollectionSlug, Config, Plugin } from 'payload'
 
 import { workflowAccess } from './access/workflowAccess'
 import { workflowEventsCollection } from './collections/workflowEvents'
-import { defaultDefinition, defaultEventsSlug, workflowQueue } from './defaults'
+import {
+  awaitingReviewPath,
+  defaultDefinition,
+  defaultEventsSlug,
+  reviewState,
+  workflowQueue,
+} from './defaults'
 import { workflowEndpoints } from './endpoints/workflowEndpoints'
-import { workflowField } from './fields/workflowField'
+import { workflowField, workflowPanelField } from './fields/workflowField'
 import { workflowTransitionMutation } from './graphql/workflowTransitionMutation'
 import { guardWorkflowFields } from './hooks/guardWorkflowFields'
 import { guardWorkflowWrites } from './hooks/guardWorkflowWrites'
@@ -34,7 +40,11 @@ export const approvalWorkflow =
       if (!collectionOptions) return collection
       const withField = {
         ...collection,
-        fields: [...collection.fields, workflowField(context, collectionOptions)],
+        fields: [
+          ...collection.fields,
+          workflowPanelField(context),
+          workflowField(context, collectionOptions),
+        ],
       }
       // Disabled: the schema stays (fields, history) but nothing is enforced.
       if (options.disabled) return withField
@@ -67,6 +77,19 @@ export const approvalWorkflow =
     const existingAutoRun = config.jobs?.autoRun
     return {
       ...config,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          beforeDashboard: [
+            ...(config.admin?.components?.beforeDashboard ?? []),
+            {
+              path: awaitingReviewPath,
+              serverProps: { collections: Object.keys(options.collections), reviewState },
+            },
+          ],
+        },
+      },
       collections: [...collections, workflowEventsCollection(context)],
       jobs: {
         ...config.jobs,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 
 import { startServer, type RunningServer } from '../helpers/startServer'
 import { sqlite, type TestDatabase } from '../helpers/testDatabases'
@@ -16,6 +16,11 @@ if (!hasChromium) {
   )
 }
 const describeWithBrowser = hasChromium ? describe : describe.skip
+
+/** Waits (the admin renders asynchronously) until the element shows exactly `text`. */
+const toHaveText = async (locator: Locator, text: string) => {
+  await locator.filter({ hasText: new RegExp(`^${text}$`) }).waitFor({ timeout: 30_000 })
+}
 
 describeWithBrowser('admin UI in Chromium', () => {
   const password = 'browser-test-password'
@@ -103,5 +108,47 @@ describeWithBrowser('admin UI in Chromium', () => {
     expect(story.member.slug).toBe('q-soft')
     expect(story.project.slug).toBe('efa-app')
     expect((await fetch(`${server.url}/api/stories/${id}`)).status).toBe(404)
+  })
+
+  it('should take a story from a member through review to the public', async () => {
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: `test-results/workflow-${name}.png`, fullPage: true })
+    const member = await signIn('qsoft@itnet.example')
+    await member.goto(`${server.url}/admin/collections/stories/create`)
+    await member.locator('#field-title').fill('EFA im Praxistest')
+    await member.locator('#field-project').click()
+    await member.keyboard.type('EFA')
+    await member.getByRole('option', { name: /EFA/ }).first().click()
+    await member.getByRole('button', { name: /Entwurf speichern|Save draft/i }).click()
+    await member.waitForURL(/\/admin\/collections\/stories\/\d+/, { timeout: 30_000 })
+    const storyUrl = member.url().split('?')[0]!
+    const id = storyUrl.split('/').pop()!
+
+    const state = (page: Page) => page.getByTestId('workflow-state')
+    await member.getByRole('button', { name: 'Zur Prüfung einreichen' }).click()
+    await toHaveText(state(member), 'In Prüfung')
+
+    const editor = await signIn('redaktion@itnet.example')
+    await editor.goto(`${server.url}/admin`)
+    const waiting = editor.getByTestId('awaiting-review')
+    await waiting.getByRole('link', { name: 'EFA im Praxistest' }).click()
+    await editor.waitForURL(new RegExp(`/stories/${id}`))
+    await editor.locator('#workflow-comment').fill('Bitte ein Foto ergänzen.')
+    await shot(editor, 'panel')
+    await editor.getByRole('button', { name: 'Änderungen erbitten' }).click()
+    await toHaveText(state(editor), 'Änderungen erbeten')
+
+    await member.reload()
+    await member.getByRole('button', { name: 'Zur Prüfung einreichen' }).click()
+    await toHaveText(state(member), 'In Prüfung')
+
+    await editor.reload()
+    await editor.getByRole('button', { name: 'Freigeben' }).click()
+    await toHaveText(state(editor), 'Veröffentlicht')
+    await shot(editor, 'approved')
+
+    expect((await fetch(`${server.url}/api/stories/${id}`)).status).toBe(200)
+    await member.context().close()
+    await editor.context().close()
   })
 })

@@ -20,13 +20,14 @@ export const workflowEventsCollection = ({
     plural: { de: 'Freigabeverlauf', en: 'Workflow history' },
   },
   admin: {
+    // Members read their own organisation's rows through the API, not in the navigation.
+    hidden: ({ user }) => !options.isEditor(user as never),
     useAsTitle: 'transition',
     defaultColumns: ['collection', 'document', 'transition', 'to', 'user', 'at'],
     group: { de: 'Verwaltung', en: 'Administration' },
   },
   defaultSort: '-at',
   access: {
-    admin: ({ req: { user } }) => options.isEditor(user),
     read: ({ req: { user } }) => {
       if (options.isEditor(user)) return true
       const organisation = options.organisationOf(user)

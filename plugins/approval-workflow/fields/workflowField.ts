@@ -1,6 +1,6 @@
-import type { GroupField } from 'payload'
+import type { GroupField, UIField } from 'payload'
 
-import { workflowFieldName } from '../defaults'
+import { workflowFieldName, workflowPanelPath } from '../defaults'
 import type { WorkflowCollectionOptions, WorkflowContext } from '../types'
 import { belongsToDocument } from '../utilities/organisation'
 
@@ -14,10 +14,11 @@ export const workflowField = (
 ): GroupField => ({
   name: workflowFieldName,
   type: 'group',
-  label: { de: 'Freigabe', en: 'Review' },
+  label: { de: 'Freigabedaten', en: 'Review data' },
   access: {
+    // Without a document (the admin's form state) there is nothing to leak.
     read: ({ req: { user }, doc }) =>
-      options.isEditor(user) || belongsToDocument(user, doc, collection, options),
+      options.isEditor(user) || !doc || belongsToDocument(user, doc, collection, options),
   },
   admin: { position: 'sidebar', readOnly: true },
   fields: [
@@ -50,4 +51,29 @@ export const workflowField = (
       hooks: { beforeDuplicate: [() => null] },
     },
   ],
+})
+
+/** The review panel (state, allowed transitions, comment, history) in the document sidebar. */
+export const workflowPanelField = ({ definition }: WorkflowContext): UIField => ({
+  name: 'workflowPanel',
+  type: 'ui',
+  admin: {
+    position: 'sidebar',
+    components: {
+      Field: {
+        path: workflowPanelPath,
+        clientProps: {
+          states: Object.fromEntries(
+            Object.entries(definition.states).map(([name, state]) => [name, state.label]),
+          ),
+          transitions: definition.transitions.map((transition) => ({
+            name: transition.name,
+            label: transition.label,
+            commentRequired: Boolean(transition.commentRequired),
+            schedulable: Boolean(transition.scheduledTo),
+          })),
+        },
+      },
+    },
+  },
 })
