@@ -222,8 +222,8 @@ export interface Member {
     person?: string | null;
     email?: string | null;
   };
-  workflow: {
-    state: 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived';
+  workflow?: {
+    state?: ('draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived') | null;
     submittedBy?: (number | null) | User;
     publishAt?: string | null;
   };
@@ -484,8 +484,8 @@ export interface Story {
   } | null;
   publishedAt?: string | null;
   image?: (number | null) | Media;
-  workflow: {
-    state: 'draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived';
+  workflow?: {
+    state?: ('draft' | 'in_review' | 'changes_requested' | 'scheduled' | 'published' | 'rejected' | 'archived') | null;
     submittedBy?: (number | null) | User;
     publishAt?: string | null;
   };

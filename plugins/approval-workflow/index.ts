@@ -7,6 +7,7 @@ import {
   defaultDefinition,
   defaultEventsSlug,
   reviewState,
+  workflowFieldName,
   workflowQueue,
 } from './defaults'
 import { workflowEndpoints } from './endpoints/workflowEndpoints'
@@ -50,6 +51,13 @@ export const approvalWorkflow =
       if (options.disabled) return withField
       return {
         ...withField,
+        admin: {
+          ...collection.admin,
+          // The state as a list column (and so a filter) beside the collection's own columns.
+          ...(collection.admin?.defaultColumns
+            ? { defaultColumns: [...collection.admin.defaultColumns, `${workflowFieldName}.state`] }
+            : {}),
+        },
         versions: {
           ...(typeof collection.versions === 'object' ? collection.versions : {}),
           drafts: {

@@ -129,6 +129,10 @@ describeWithBrowser('admin UI in Chromium', () => {
     await toHaveText(state(member), 'In Prüfung')
 
     const editor = await signIn('redaktion@itnet.example')
+    // The state is a list column.
+    await editor.goto(`${server.url}/admin/collections/stories`)
+    const row = editor.locator('tr', { hasText: 'EFA im Praxistest' })
+    await row.getByText('In Prüfung').waitFor({ timeout: 30_000 })
     await editor.goto(`${server.url}/admin`)
     const waiting = editor.getByTestId('awaiting-review')
     await waiting.getByRole('link', { name: 'EFA im Praxistest' }).click()

@@ -229,6 +229,11 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
       403,
       expect.stringContaining('WORKFLOW_PUBLISH_OUTSIDE_TRANSITION'),
     ])
+    const payloadMutation = `mutation { updateStory(id: ${id}, draft: false, data: { _status: published }) { id } }`
+    const viaGraphql = (await (
+      await send('POST', '/api/graphql', { query: payloadMutation }, editor)
+    ).json()) as Json
+    expect(JSON.stringify(viaGraphql.errors)).toContain('WORKFLOW_PUBLISH_OUTSIDE_TRANSITION')
     expect((await get(`/api/stories/${id}`)).status).toBe(404)
 
     const mutation = `mutation { workflowTransition(collection: "stories", id: "${id}", transition: "approve") { state live transitions history { transition from to } } }`

@@ -26,7 +26,7 @@ export const workflowField = (
       name: 'state',
       type: 'select',
       label: { de: 'Status', en: 'State' },
-      required: true,
+      // Not `required`: that would make Payload's GraphQL demand the group on every update.
       index: true,
       defaultValue: definition.initialState,
       options: Object.entries(definition.states).map(([value, state]) => ({
