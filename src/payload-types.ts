@@ -509,6 +509,7 @@ export interface WorkflowEvent {
   to: string;
   user?: (number | null) | User;
   comment?: string | null;
+  version?: string | null;
   at: string;
   updatedAt: string;
   createdAt: string;
@@ -935,6 +936,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   to?: T;
   user?: T;
   comment?: T;
+  version?: T;
   at?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -92,6 +92,8 @@ export type WorkflowEventView = {
   to: string
   user: Id | null
   comment: string | null
+  /** The document version the step produced. */
+  version: string | null
   at: string
 }
 

@@ -62,6 +62,8 @@ export const workflowEventsCollection = ({
     { name: 'to', type: 'text', required: true },
     { name: 'user', type: 'relationship', relationTo: 'users' },
     { name: 'comment', type: 'textarea' },
+    /** The id of the document version the step produced. */
+    { name: 'version', type: 'text' },
     {
       name: 'at',
       type: 'date',

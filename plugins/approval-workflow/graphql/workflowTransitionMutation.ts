@@ -16,6 +16,7 @@ export const workflowTransitionMutation =
         to: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
         user: { type: GraphQL.GraphQLString },
         comment: { type: GraphQL.GraphQLString },
+        version: { type: GraphQL.GraphQLString },
         at: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
       },
     })

@@ -89,6 +89,7 @@ export const readHistory = async (
       to: String(row.to),
       user: idOf(row.user) ?? null,
       comment: (row.comment as string | null | undefined) ?? null,
+      version: (row.version as string | null | undefined) ?? null,
       at: String(row.at),
     }
   })

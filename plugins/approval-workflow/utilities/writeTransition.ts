@@ -20,7 +20,8 @@ export type TransitionWrite = {
 }
 
 /**
- * Records the step and writes the document's new state, inside the caller's transaction.
+ * Writes the document's new state and records the step (with the version it produced),
+ * inside the caller's transaction.
  * Entering the published state publishes the latest version; an unpublishing state takes the
  * live one down; anything else is a new version beside the live one.
  */
@@ -30,24 +31,6 @@ export const writeTransition = async (
   { definition, eventsSlug }: WorkflowContext,
 ) => {
   const { collection, doc } = write
-  await req.payload.create({
-    collection: eventsSlug as CollectionSlug,
-    data: {
-      // One step per version read: a second transition that read the same version collides here.
-      key: `${collection}:${doc.id}:${String(doc.updatedAt)}`,
-      collection,
-      document: String(doc.id),
-      organisation: String(documentOrganisation(doc, write.collectionOptions) ?? ''),
-      transition: write.transition,
-      from: write.from,
-      to: write.to,
-      user: write.userId,
-      comment: write.comment,
-      at: new Date().toISOString(),
-    } as never,
-    overrideAccess: true,
-    req,
-  })
   const publishes = write.to === definition.publishedState
   const unpublishes = definition.unpublishingStates.includes(write.to)
   await req.payload.update({
@@ -61,6 +44,35 @@ export const writeTransition = async (
     depth: 0,
     overrideAccess: true,
     context: { [transitionContextKey]: true },
+    req,
+  })
+  // The version this step produced, for the audit trail.
+  const latest = await req.payload.findVersions({
+    collection,
+    where: { parent: { equals: doc.id } },
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  await req.payload.create({
+    collection: eventsSlug as CollectionSlug,
+    data: {
+      // One step per version read: a second transition that read the same version collides here.
+      key: `${collection}:${doc.id}:${String(doc.updatedAt)}`,
+      collection,
+      document: String(doc.id),
+      organisation: String(documentOrganisation(doc, write.collectionOptions) ?? ''),
+      transition: write.transition,
+      from: write.from,
+      to: write.to,
+      user: write.userId,
+      comment: write.comment,
+      version: latest.docs[0] ? String(latest.docs[0].id) : null,
+      at: new Date().toISOString(),
+    } as never,
+    overrideAccess: true,
     req,
   })
   if (write.notify) {

@@ -1,5 +1,5 @@
 import * as migration_20261127_030828_initial from './20261127_030828_initial';
-import * as migration_20261127_042932_workflow from './20261127_042932_workflow';
+import * as migration_20261127_043446_workflow from './20261127_043446_workflow';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261127_030828_initial',
   },
   {
-    up: migration_20261127_042932_workflow.up,
-    down: migration_20261127_042932_workflow.down,
-    name: '20261127_042932_workflow'
+    up: migration_20261127_043446_workflow.up,
+    down: migration_20261127_043446_workflow.down,
+    name: '20261127_043446_workflow'
   },
 ];

@@ -1,5 +1,5 @@
 import * as migration_20261127_030823_initial from './20261127_030823_initial';
-import * as migration_20261127_042927_workflow from './20261127_042927_workflow';
+import * as migration_20261127_043439_workflow from './20261127_043439_workflow';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261127_030823_initial',
   },
   {
-    up: migration_20261127_042927_workflow.up,
-    down: migration_20261127_042927_workflow.down,
-    name: '20261127_042927_workflow'
+    up: migration_20261127_043439_workflow.up,
+    down: migration_20261127_043439_workflow.down,
+    name: '20261127_043439_workflow'
   },
 ];

@@ -166,6 +166,40 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
         ['submit', 'changes_requested', 'in_review'],
         ['approve', 'in_review', 'published'],
       ])
+      // Each step names the version it produced, and the trail is append-only, even for admins.
+      const versions = await payload.findVersions({
+        collection: articles,
+        where: { parent: { equals: article.id } },
+        pagination: false,
+      })
+      const versionIds = versions.docs.map((version) => String(version.id))
+      for (const step of result.history) expect(versionIds).toContain(step.version)
+      const event = (
+        await payload.find({
+          collection: events,
+          where: { document: { equals: String(article.id) } },
+        })
+      ).docs[0]!
+      const asAdmin = { user: fx.users.admin, overrideAccess: false }
+      expect(
+        await refusalStatus(() =>
+          payload.update({
+            collection: events,
+            id: event.id,
+            data: { comment: 'x' } as never,
+            ...asAdmin,
+          }),
+        ),
+      ).toBe(403)
+      expect(
+        await refusalStatus(() => payload.delete({ collection: events, id: event.id, ...asAdmin })),
+      ).toBe(403)
+      expect(
+        await refusalStatus(() =>
+          payload.create({ collection: events, data: {} as never, ...asAdmin }),
+        ),
+      ).toBe(403)
+      expect(await historyLength(article.id)).toBe(4)
       expect(result.history[1]).toMatchObject({
         user: fx.users.otherEditor!.id,
         comment: 'Bitte Quellen ergänzen',
