@@ -1,24 +1,15 @@
 import type { Payload } from 'payload'
 
-import { defaultDefinition } from '../../../plugins/approval-workflow'
-import { performTransition } from '../../../plugins/approval-workflow/utilities/performTransition'
-import { readWorkflowStatus } from '../../../plugins/approval-workflow/utilities/readWorkflow'
 import { bootConfig, type BootedPayload } from '../../helpers/bootPayload'
 import { testDatabaseKinds } from '../../helpers/testDatabases'
 import { startSmtpOutbox } from '../../helpers/smtpOutbox'
-import { workflowOptions, workflowTestConfig } from './config'
-import { articles, createFixture, type ActorName, type Fixture } from './fixtures'
+import { workflowTestConfig } from './config'
+import { articles, createFixture, type Fixture } from './fixtures'
 
 /**
  * What the jobs runner (started by the process itself, as the server does) does for the
  * workflow: scheduled publications and e-mail notifications, read from a real SMTP outbox.
  */
-const collectionOptions = workflowOptions.collections.articles!
-const context = {
-  definition: defaultDefinition,
-  eventsSlug: 'workflow-events',
-  options: workflowOptions,
-}
 
 describe.each(testDatabaseKinds())('workflow background jobs on $name', (kind) => {
   let booted: BootedPayload
@@ -56,21 +47,8 @@ describe.each(testDatabaseKinds())('workflow background jobs on $name', (kind) =
       }
     ).title
 
-  const transition = async (
-    actor: ActorName,
-    id: number | string,
-    name: string,
-    extra: Record<string, unknown> = {},
-  ) =>
-    performTransition(
-      await fx.reqAs(actor),
-      { collection: articles, collectionOptions, id: String(id), transition: name, ...extra },
-      context,
-    )
-  const stored = async (id: number | string) =>
-    (await payload.findByID({ collection: articles, id, draft: true, depth: 0 })) as unknown as {
-      workflow: { state: string }
-    }
+  const transition: Fixture['transition'] = (...args) => fx.transition(...args)
+  const stored = (id: number | string) => fx.stored(id)
 
   const isPublic = async (id: number | string) =>
     (
@@ -90,13 +68,7 @@ describe.each(testDatabaseKinds())('workflow background jobs on $name', (kind) =
     expect(await isPublic(article.id)).toBe(false)
     // Due after 1.5 s, the runner looks every second: allow a loaded machine 20 s.
     expect(await waitFor(() => isPublic(article.id), 20_000)).toBe(true)
-    const status = await readWorkflowStatus(
-      await fx.reqAs('author'),
-      articles,
-      collectionOptions,
-      String(article.id),
-      context,
-    )
+    const status = await fx.statusAs('author', article.id)
     expect(status.state).toBe('published')
     expect(status.history.map((step) => step.transition)).toEqual(['approve', 'publish_scheduled'])
   })

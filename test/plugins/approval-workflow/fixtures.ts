@@ -1,6 +1,19 @@
 import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
+import { defaultDefinition } from '../../../plugins/approval-workflow'
+import type { WorkflowContext, WorkflowStatus } from '../../../plugins/approval-workflow/types'
+import { performTransition } from '../../../plugins/approval-workflow/utilities/performTransition'
+import { readWorkflowStatus } from '../../../plugins/approval-workflow/utilities/readWorkflow'
+import { workflowOptions } from './config'
+
 export const articles = 'articles' as CollectionSlug
+export const collectionOptions = workflowOptions.collections.articles!
+/** The plugin's context exactly as the test config builds it. */
+export const context: WorkflowContext = {
+  definition: defaultDefinition,
+  eventsSlug: 'workflow-events',
+  options: workflowOptions,
+}
 const orgs = 'orgs' as CollectionSlug
 const users = 'users' as CollectionSlug
 
@@ -36,6 +49,23 @@ export type Fixture = {
   reqAs: (actor: ActorName) => Promise<PayloadRequest>
   /** An article of `org` that the system put into `state` (submitted by `submittingEditor`). */
   articleIn: (state: string, live?: boolean) => Promise<{ id: number | string }>
+  /** `actor` takes a transition through the plugin's one door. */
+  transition: (
+    actor: ActorName,
+    id: number | string,
+    name: string,
+    extra?: Record<string, unknown>,
+  ) => Promise<WorkflowStatus>
+  /** The workflow status as `actor` reads it. */
+  statusAs: (actor: ActorName, id: number | string) => Promise<WorkflowStatus>
+  /** The latest version as stored (drafts included). */
+  stored: (id: number | string) => Promise<StoredArticle>
+}
+
+export type StoredArticle = {
+  _status: string
+  title: string
+  workflow: { state: string; submittedBy: unknown }
 }
 
 export const createFixture = async (payload: Payload): Promise<Fixture> => {
@@ -66,12 +96,29 @@ export const createFixture = async (payload: Payload): Promise<Fixture> => {
     otherEditor: await user('editor'),
     admin: await user('admin'),
   }
+  const reqAs = (actor: ActorName) =>
+    createLocalReq({ user: fixtureUsers[actor] as never }, payload)
   return {
     payload,
     org,
     otherOrg,
     users: fixtureUsers,
-    reqAs: (actor) => createLocalReq({ user: fixtureUsers[actor] as never }, payload),
+    reqAs,
+    transition: async (actor, id, name, extra = {}) =>
+      performTransition(
+        await reqAs(actor),
+        { collection: articles, collectionOptions, id: String(id), transition: name, ...extra },
+        context,
+      ),
+    statusAs: async (actor, id) =>
+      readWorkflowStatus(await reqAs(actor), articles, collectionOptions, String(id), context),
+    stored: async (id) =>
+      (await payload.findByID({
+        collection: articles,
+        id,
+        draft: true,
+        depth: 0,
+      })) as unknown as StoredArticle,
     articleIn: async (state, live = state === 'published') => {
       const doc = await payload.create({
         collection: articles,

@@ -3,20 +3,12 @@ import type { Payload } from 'payload'
 import { defaultDefinition } from '../../../plugins/approval-workflow'
 import { WorkflowError } from '../../../plugins/approval-workflow/errors'
 import type { TransitionDefinition } from '../../../plugins/approval-workflow/types'
-import { performTransition } from '../../../plugins/approval-workflow/utilities/performTransition'
-import { readWorkflowStatus } from '../../../plugins/approval-workflow/utilities/readWorkflow'
 import { bootConfig, type BootedPayload } from '../../helpers/bootPayload'
 import { refusalStatus } from '../../helpers/expectRefused'
 import { testDatabaseKinds } from '../../helpers/testDatabases'
-import { workflowOptions, workflowTestConfig } from './config'
+import { workflowTestConfig } from './config'
 import { actorNames, articles, createFixture, type ActorName, type Fixture } from './fixtures'
 
-const collectionOptions = workflowOptions.collections.articles!
-const context = {
-  definition: defaultDefinition,
-  eventsSlug: 'workflow-events',
-  options: workflowOptions,
-}
 const events = 'workflow-events' as typeof articles
 const states = Object.keys(defaultDefinition.states)
 const editors: ActorName[] = ['submittingEditor', 'otherEditor', 'admin']
@@ -56,24 +48,9 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
   })
   afterAll(async () => booted?.shutdown())
 
-  const transition = async (
-    actor: ActorName,
-    id: number | string,
-    name: string,
-    extra: Record<string, unknown> = {},
-  ) =>
-    performTransition(
-      await fx.reqAs(actor),
-      { collection: articles, collectionOptions, id: String(id), transition: name, ...extra },
-      context,
-    )
+  const transition: Fixture['transition'] = (...args) => fx.transition(...args)
 
-  const stored = async (id: number | string) =>
-    (await payload.findByID({ collection: articles, id, draft: true, depth: 0 })) as unknown as {
-      _status: string
-      title: string
-      workflow: { state: string; submittedBy: unknown }
-    }
+  const stored = (id: number | string) => fx.stored(id)
   const historyLength = async (id: number | string) =>
     (await payload.count({ collection: events, where: { document: { equals: String(id) } } }))
       .totalDocs
@@ -119,13 +96,7 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
 
     it('should list only the transitions the caller may take now', async () => {
       const draft = await fx.articleIn('draft')
-      const status = await readWorkflowStatus(
-        await fx.reqAs('author'),
-        articles,
-        collectionOptions,
-        String(draft.id),
-        context,
-      )
+      const status = await fx.statusAs('author', draft.id)
       expect(status).toMatchObject({
         state: 'draft',
         live: false,
@@ -133,21 +104,9 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
         history: [],
       })
       const review = await fx.articleIn('in_review')
-      const own = await readWorkflowStatus(
-        await fx.reqAs('submittingEditor'),
-        articles,
-        collectionOptions,
-        String(review.id),
-        context,
-      )
+      const own = await fx.statusAs('submittingEditor', review.id)
       expect(own.transitions.sort()).toEqual(['reject', 'request_changes'])
-      const other = await readWorkflowStatus(
-        await fx.reqAs('otherEditor'),
-        articles,
-        collectionOptions,
-        String(review.id),
-        context,
-      )
+      const other = await fx.statusAs('otherEditor', review.id)
       expect(other.transitions.sort()).toEqual(['approve', 'reject', 'request_changes'])
     })
 
@@ -355,13 +314,7 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
         overrideAccess: false,
       })
       expect(await publicTitle()).toBe(before)
-      const status = await readWorkflowStatus(
-        await fx.reqAs('author'),
-        articles,
-        collectionOptions,
-        String(article.id),
-        context,
-      )
+      const status = await fx.statusAs('author', article.id)
       expect(status).toMatchObject({ state: 'draft', live: true })
 
       await transition('author', article.id, 'submit')
@@ -376,14 +329,7 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
       const article = await fx.articleIn('draft')
       await transition('author', article.id, 'submit')
       await transition('otherEditor', article.id, 'reject', { comment: 'Vertraulicher Grund' })
-      const read = async (actor: ActorName) =>
-        readWorkflowStatus(
-          await fx.reqAs(actor),
-          articles,
-          collectionOptions,
-          String(article.id),
-          context,
-        )
+      const read = async (actor: ActorName) => fx.statusAs(actor, article.id)
       await expect(read('anonymous')).rejects.toMatchObject({ status: 401 })
       await expect(read('otherMember')).rejects.toMatchObject({ status: 404 })
       expect((await read('colleague')).history).toHaveLength(2)
@@ -428,15 +374,7 @@ describe.each(testDatabaseKinds())('approval workflow on $name', (kind) => {
 
     it('should refuse published-but-foreign workflows with 403', async () => {
       const article = await fx.articleIn('published')
-      await expect(
-        readWorkflowStatus(
-          await fx.reqAs('otherMember'),
-          articles,
-          collectionOptions,
-          String(article.id),
-          context,
-        ),
-      ).rejects.toMatchObject({ status: 403 })
+      await expect(fx.statusAs('otherMember', article.id)).rejects.toMatchObject({ status: 403 })
     })
   })
 
