@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorOrMember } from '../../src/access/editorOrMember'
 import { editorOrOwnOrganisation } from '../../src/access/editorOrOwnOrganisation'
 import { isEditor } from '../../src/access/isEditor'
 import { organisationOf } from '../../src/access/organisationOf'
@@ -27,7 +26,8 @@ export const Stories: CollectionConfig = {
   defaultSort: '-publishedAt',
   access: {
     admin: isSignedIn,
-    create: editorOrMember,
+    // any user of the hub; a member's story is its own organisation's (see the hooks)
+    create: isSignedIn,
     read: publishedOrOwnOrganisation('member'),
     readVersions: isEditor,
     update: editorOrOwnOrganisation('member'),
