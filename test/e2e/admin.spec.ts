@@ -114,6 +114,14 @@ describeWithBrowser('admin UI in Chromium', () => {
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: `test-results/workflow-${name}.png`, fullPage: true })
     const member = await signIn('qsoft@itnet.example')
+    // A member's navigation: its organisation, stories and images, nothing of the editors'.
+    await member.goto(`${server.url}/admin`)
+    const nav = member.locator('nav')
+    await nav.getByRole('link', { name: 'Projektgeschichten' }).first().waitFor({ timeout: 30_000 })
+    expect(await nav.getByRole('link', { name: 'Mitglieder' }).count()).toBeGreaterThan(0)
+    for (const hidden of ['Projekte', 'Veranstaltungen', 'Benutzer', 'Freigabeverlauf']) {
+      expect(await nav.getByRole('link', { name: hidden, exact: true }).count()).toBe(0)
+    }
     await member.goto(`${server.url}/admin/collections/stories/create`)
     await member.locator('#field-title').fill('EFA im Praxistest')
     await member.locator('#field-project').click()
@@ -129,10 +137,20 @@ describeWithBrowser('admin UI in Chromium', () => {
     await toHaveText(state(member), 'In Prüfung')
 
     const editor = await signIn('redaktion@itnet.example')
-    // The state is a list column.
-    await editor.goto(`${server.url}/admin/collections/stories`)
+    // The state is a list column and a filter.
+    await editor.goto(
+      `${server.url}/admin/collections/stories?where[workflow.state][equals]=in_review`,
+    )
     const row = editor.locator('tr', { hasText: 'EFA im Praxistest' })
     await row.getByText('In Prüfung').waitFor({ timeout: 30_000 })
+    await editor.goto(
+      `${server.url}/admin/collections/stories?where[workflow.state][equals]=published`,
+    )
+    await editor
+      .getByRole('heading', { name: 'Projektgeschichten' })
+      .first()
+      .waitFor({ timeout: 30_000 })
+    expect(await editor.locator('tr', { hasText: 'EFA im Praxistest' }).count()).toBe(0)
     await editor.goto(`${server.url}/admin`)
     const waiting = editor.getByTestId('awaiting-review')
     await waiting.getByRole('link', { name: 'EFA im Praxistest' }).click()

@@ -224,6 +224,14 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
     expect([selfApproval.status, await codeOf(selfApproval)]).toEqual([403, 'WORKFLOW_FORBIDDEN'])
     const noReason = await transition('stories', id, { transition: 'reject' }, editor)
     expect([noReason.status, await codeOf(noReason)]).toEqual([400, 'WORKFLOW_COMMENT_REQUIRED'])
+    const inBulk = await send(
+      'PATCH',
+      `/api/stories?where[id][equals]=${id}`,
+      { _status: 'published' },
+      editor,
+    )
+    expect(inBulk.status).toBeGreaterThanOrEqual(400)
+    expect(JSON.stringify(await inBulk.json())).toContain('WORKFLOW_PUBLISH_OUTSIDE_TRANSITION')
     const byStatus = await send('PATCH', `/api/stories/${id}`, { _status: 'published' }, editor)
     expect([byStatus.status, JSON.stringify(await byStatus.json())]).toEqual([
       403,
