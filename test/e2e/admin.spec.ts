@@ -155,6 +155,9 @@ describeWithBrowser('admin UI in Chromium', () => {
     const waiting = editor.getByTestId('awaiting-review')
     await waiting.getByRole('link', { name: 'EFA im Praxistest' }).click()
     await editor.waitForURL(new RegExp(`/stories/${id}`))
+    // Payload's own Publish is no door in a workflow collection, not even for editors.
+    await editor.getByRole('button', { name: /Entwurf speichern|Save draft/i }).waitFor()
+    expect(await editor.getByRole('button', { name: /Veröffentlichen|Publish/ }).count()).toBe(0)
     await editor.locator('#workflow-comment').fill('Bitte ein Foto ergänzen.')
     await shot(editor, 'panel')
     await editor.getByRole('button', { name: 'Änderungen erbitten' }).click()
