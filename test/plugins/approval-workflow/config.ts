@@ -58,7 +58,11 @@ export const workflowOptions: ApprovalWorkflowOptions = {
   },
 }
 
-export const workflowTestConfig = (env: HubEnv, secret: string): Promise<SanitizedConfig> =>
+export const workflowTestConfig = (
+  env: HubEnv,
+  secret: string,
+  overrides: Partial<ApprovalWorkflowOptions> = {},
+): Promise<SanitizedConfig> =>
   buildConfig({
     secret,
     telemetry: false,
@@ -122,5 +126,5 @@ export const workflowTestConfig = (env: HubEnv, secret: string): Promise<Sanitiz
         ],
       },
     ],
-    plugins: [approvalWorkflow(workflowOptions)],
+    plugins: [approvalWorkflow({ ...workflowOptions, ...overrides })],
   })
