@@ -278,6 +278,22 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
     expect(response.status).toBeLessThan(500)
   })
 
+  it('should take 20 concurrent writes and reads without a server error or a lost write', async () => {
+    const editor = await login('redaktion@itnet.example')
+    const created = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        send('POST', '/api/partners', { name: `Parallel ${n}`, slug: `parallel-${n}` }, editor),
+      ),
+    )
+    const reads = await Promise.all(Array.from({ length: 20 }, () => get('/api/projects?limit=5')))
+    expect(created.map((response) => response.status)).toEqual(Array(20).fill(201))
+    expect(reads.every((response) => response.status === 200)).toBe(true)
+    const stored = (await (
+      await get('/api/partners?where[slug][like]=parallel-&limit=100')
+    ).json()) as Json
+    expect(stored.totalDocs).toBe(20)
+  })
+
   it('should refuse anonymous writes', async () => {
     const response = await send('POST', '/api/projects', { title: 'Anonym' })
     expect(response.status).toBe(403)
