@@ -65,7 +65,10 @@ export const buildHubConfig = ({
     // With no origins listed Payload accepts the session cookie from any site: list them.
     csrf: env.csrfOrigins,
     cors: env.csrfOrigins,
-    db: createDatabaseAdapter(parseDatabaseUri(env.databaseUri), { push: databasePush }),
+    db: createDatabaseAdapter(
+      parseDatabaseUri(env.databaseUri, { development: process.env.NODE_ENV === 'development' }),
+      { push: databasePush },
+    ),
     ...(env.smtp.host ? { email: smtpEmailAdapter(env) } : {}),
     sharp,
     telemetry: false,

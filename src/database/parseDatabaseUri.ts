@@ -8,15 +8,27 @@ export type DatabaseTarget =
   | { kind: 'mongodb'; url: string }
 
 export const defaultSqliteFile = 'data/itnet.db'
+/**
+ * Development pushes the schema, production applies migrations; one SQLite file cannot take
+ * both (a push over a migrated file fails), so `npm run dev` gets a file of its own.
+ */
+export const defaultDevelopmentSqliteFile = 'data/itnet-dev.db'
 
 /**
- * Picks the adapter from `DATABASE_URI`: unset or `file:` → SQLite, `postgres(ql)://` →
+ * Picks the adapter from `DATABASE_URI`: unset or `file:` → SQLite (`data/itnet.db`; in
+ * development `data/itnet-dev.db`), `postgres(ql)://` →
  * PostgreSQL, `mongodb(+srv)://` → MongoDB. Anything else stops the start.
  */
-export const parseDatabaseUri = (uri: string | undefined): DatabaseTarget => {
+export const parseDatabaseUri = (
+  uri: string | undefined,
+  { development = false }: { development?: boolean } = {},
+): DatabaseTarget => {
   const value = uri?.trim()
   if (!value) {
-    const file = path.resolve(projectRoot, defaultSqliteFile)
+    const file = path.resolve(
+      projectRoot,
+      development ? defaultDevelopmentSqliteFile : defaultSqliteFile,
+    )
     return { kind: 'sqlite', url: `file:${file}`, file }
   }
   if (value.startsWith('file:')) {

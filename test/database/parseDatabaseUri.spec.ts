@@ -14,6 +14,18 @@ describe('choosing the database adapter from DATABASE_URI', () => {
     expect(parseDatabaseUri('  ').kind).toBe('sqlite')
   })
 
+  it('should give development (schema push) a default file of its own', () => {
+    const file = path.join(projectRoot, 'data', 'itnet-dev.db')
+    expect(parseDatabaseUri(undefined, { development: true })).toEqual({
+      kind: 'sqlite',
+      file,
+      url: `file:${file}`,
+    })
+    expect(parseDatabaseUri('file:./x.db', { development: true }).url).toBe(
+      `file:${path.join(projectRoot, 'x.db')}`,
+    )
+  })
+
   it.each([
     ['file:./data/other.db', path.join(projectRoot, 'data', 'other.db')],
     ['file:/var/lib/itnet/hub.db', '/var/lib/itnet/hub.db'],
