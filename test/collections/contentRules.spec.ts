@@ -220,6 +220,18 @@ describe.each(testDatabaseKinds())('content rules on $name', (kind) => {
       expect(error.message).toContain('member')
     })
 
+    it('should let only admins unlock an account', async () => {
+      // Payload's type asks for a password, which unlock does not use.
+      const data = { email: actors.users.otherMember!.email } as never
+      for (const actor of ['member', 'editor'] as const) {
+        const error = await errorOf(() =>
+          payload.unlock({ collection: 'users', data, ...as(actor) }),
+        )
+        expect(error.status).toBe(403)
+      }
+      await payload.unlock({ collection: 'users', data, ...as('admin') })
+    })
+
     it('should let members see only their own account', async () => {
       const result = await payload.find({ collection: 'users', ...as('member') })
       expect(result.docs.map((user) => user.id)).toEqual([actors.users.member!.id])
@@ -275,6 +287,25 @@ describe.each(testDatabaseKinds())('content rules on $name', (kind) => {
       )
       expect(error.status).toBe(400)
       expect(JSON.stringify(error.data ?? error.message)).toContain('slug')
+    })
+  })
+
+  describe('media', () => {
+    it('should refuse an SVG (active content) and keep nothing', async () => {
+      const svg = Buffer.from(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      )
+      const before = (await payload.count({ collection: 'media' })).totalDocs
+      const error = await errorOf(() =>
+        payload.create({
+          collection: 'media',
+          data: { alt: 'Logo' },
+          file: { data: svg, mimetype: 'image/svg+xml', name: 'logo.svg', size: svg.length },
+          ...as('member'),
+        }),
+      )
+      expect(error.status).toBe(400)
+      expect((await payload.count({ collection: 'media' })).totalDocs).toBe(before)
     })
   })
 
