@@ -1,17 +1,13 @@
 import type { Payload } from 'payload'
 
+import { connectClientsKey } from './markPostgresConnectClient'
+
 type PooledClient = { release?: (error?: Error) => void }
-type Pool = {
-  end: () => Promise<void>
-  ended?: boolean
-  _clients?: PooledClient[]
-  _idle?: { client: PooledClient }[]
-}
+type Pool = { end: () => Promise<void>; ended?: boolean; _idle?: { client: PooledClient }[] }
 
 /**
  * Closes Payload and what its destroy leaves open: the libSQL client, or the PostgreSQL pool
- * with the client the adapter checked out at connect and never released (`pool.end()` alone
- * would wait forever and keep Jest or a stopping server alive).
+ * with the client the adapter checked out at connect (see markPostgresConnectClient).
  */
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   await payload.destroy()
@@ -20,11 +16,14 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
     return
   }
   if (payload.db.name !== 'postgres') return
-  const pool = (payload.db as unknown as { pool?: Pool }).pool
+  const db = payload.db as unknown as { pool?: Pool } & Record<symbol, PooledClient[] | undefined>
+  const pool = db.pool
   if (!pool || pool.ended) return
   const idle = new Set((pool._idle ?? []).map((entry) => entry.client))
-  for (const client of pool._clients ?? []) {
+  for (const client of db[connectClientsKey] ?? []) {
     if (!idle.has(client)) client.release?.()
   }
+  db[connectClientsKey] = []
+  // Waits for in-flight queries (a job run cut short by destroy) to hand their clients back.
   await pool.end()
 }

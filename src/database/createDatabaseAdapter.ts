@@ -9,6 +9,7 @@ import type { DatabaseAdapterObj } from 'payload'
 import { projectRoot } from '../env'
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { markPostgresConnectClient } from './markPostgresConnectClient'
 import { serializeSqliteTransactions } from './serializeSqliteTransactions'
 import type { DatabaseTarget } from './parseDatabaseUri'
 
@@ -45,12 +46,14 @@ export const createDatabaseAdapter = (
         sqliteBusyTimeoutMs,
       )
     case 'postgres':
-      return postgresAdapter({
-        pool: { connectionString: target.url },
-        push,
-        migrationDir: path.join(migrationsRoot, 'postgres'),
-        prodMigrations: postgresMigrations,
-      })
+      return markPostgresConnectClient(
+        postgresAdapter({
+          pool: { connectionString: target.url },
+          push,
+          migrationDir: path.join(migrationsRoot, 'postgres'),
+          prodMigrations: postgresMigrations,
+        }),
+      )
     case 'mongodb':
       // The adapter turns transactions off by itself when the server is not a replica set.
       return mongooseAdapter({ url: target.url })
