@@ -95,34 +95,28 @@ const simple = (
   },
 })
 
+/** Projects and events: everyone reads what is published, only editors do anything else. */
+const editorialContent: CollectionCase['allowed'] = {
+  create: editors,
+  readPublished: everybody,
+  readDraft: editors,
+  updateOwn: editors,
+  updateForeign: editors,
+  deleteOwn: editors,
+  deleteForeign: editors,
+  readVersions: editors,
+}
+
 const cases: CollectionCase[] = [
   {
     ...simple('projects', 'title', true),
     change: { field: 'summary', value: 'changed summary' },
-    allowed: {
-      create: editors,
-      readPublished: everybody,
-      readDraft: editors,
-      updateOwn: editors,
-      updateForeign: editors,
-      deleteOwn: editors,
-      deleteForeign: editors,
-      readVersions: editors,
-    },
+    allowed: editorialContent,
   },
   {
     ...simple('events', 'title', true),
     change: { field: 'title', value: 'changed title' },
-    allowed: {
-      create: editors,
-      readPublished: everybody,
-      readDraft: editors,
-      updateOwn: editors,
-      updateForeign: editors,
-      deleteOwn: editors,
-      deleteForeign: editors,
-      readVersions: editors,
-    },
+    allowed: editorialContent,
   },
   {
     ...simple('partners', 'name', false),

@@ -291,6 +291,35 @@ describe.each(testDatabaseKinds())('content rules on $name', (kind) => {
   })
 
   describe('media', () => {
+    it("should keep a member's upload with its organisation, which the member cannot change", async () => {
+      const data = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+        'base64',
+      )
+      const upload = await payload.create({
+        collection: 'media',
+        data: { alt: 'Logo' },
+        file: { data, mimetype: 'image/png', name: 'logo.png', size: data.length },
+        ...as('member'),
+      })
+      const organisation = (doc: unknown) => (doc as { organisation: unknown }).organisation
+      expect(
+        organisation(await payload.findByID({ collection: 'media', id: upload.id, depth: 0 })),
+      ).toEqual(actors.organisation.id)
+      const error = await errorOf(() =>
+        payload.update({
+          collection: 'media',
+          id: upload.id,
+          data: { organisation: actors.otherOrganisation.id } as never,
+          ...as('member'),
+        }),
+      )
+      expect(error.status).toBe(403)
+      expect(
+        organisation(await payload.findByID({ collection: 'media', id: upload.id, depth: 0 })),
+      ).toEqual(actors.organisation.id)
+    })
+
     it('should refuse an SVG (active content) and keep nothing', async () => {
       const svg = Buffer.from(
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
