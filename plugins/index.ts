@@ -2,11 +2,12 @@ import type { Plugin } from 'payload'
 
 import { organisationOf } from '../src/access/organisationOf'
 import { isEditorUser } from '../src/access/roles'
-import { readEnv } from '../src/env'
+import type { HubEnv } from '../src/env'
 import { approvalWorkflow } from './approval-workflow'
+import { publicFeed } from './public-feed'
 
-/** The hub's own plugins; the public feed follows. */
-export const plugins: Plugin[] = [
+/** The hub's own plugins: the workflow decides what is published, the feed serves it. */
+export const hubPlugins = (env: HubEnv): Plugin[] => [
   // Members' stories and members' changes to their own profile go through review.
   approvalWorkflow({
     collections: {
@@ -15,7 +16,7 @@ export const plugins: Plugin[] = [
     },
     isEditor: isEditorUser,
     organisationOf,
-    scheduleCron: readEnv().jobsCron,
+    scheduleCron: env.jobsCron,
     editorEmails: async (req) => {
       const editors = await req.payload.find({
         collection: 'users',
@@ -27,5 +28,13 @@ export const plugins: Plugin[] = [
       })
       return editors.docs.map((user) => user.email)
     },
+  }),
+  publicFeed({
+    production: env.production,
+    serverUrl: env.serverUrl,
+    limits: { rateLimitPerMinute: env.feed.rateLimitPerMinute, maxCost: env.feed.maxCost },
+    cacheControl: { maxAge: env.feed.maxAge, staleWhileRevalidate: env.feed.staleWhileRevalidate },
+    responseCache: { enabled: env.feed.responseCache },
+    webhookCron: env.jobsCron,
   }),
 ]

@@ -8,7 +8,7 @@ import { buildConfig, type Plugin, type SanitizedConfig } from 'payload'
 import sharp from 'sharp'
 
 import { collections } from '../collections'
-import { plugins as hubPlugins } from '../plugins'
+import { hubPlugins } from '../plugins'
 import { createDatabaseAdapter } from './database/createDatabaseAdapter'
 import { parseDatabaseUri } from './database/parseDatabaseUri'
 import { eventTimezone } from '../collections/Events/eventTypes'
@@ -91,5 +91,5 @@ export const buildHubConfig = ({
       // Types are generated on purpose (`npm run generate:types`), never as a side effect of a start.
       autoGenerate: false,
     },
-    plugins: [...hubPlugins, ...plugins],
+    plugins: [...hubPlugins(env), ...plugins],
   }).then(hardenInternalCollections)

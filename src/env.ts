@@ -30,6 +30,16 @@ export type HubEnv = {
   authRateLimit: number
   /** How often the server runs its jobs queue (scheduled publications, mails); cron syntax. */
   jobsCron: string
+  /** The public feed (`/api/feed/*`); see `.env.example`. */
+  feed: {
+    rateLimitPerMinute: number
+    maxAge: number
+    staleWhileRevalidate: number
+    responseCache: boolean
+    maxCost: number
+    /** Serve the feed from Express before Next (off: only through Payload's endpoints). */
+    fastPath: boolean
+  }
   /** Outgoing mail (workflow notifications, password resets); unset host: logged, not sent. */
   smtp: {
     host: string | undefined
@@ -47,6 +57,23 @@ const flag = (value: string | undefined, fallback: boolean): boolean => {
   if (/^(1|true|yes|on)$/i.test(value)) return true
   if (/^(0|false|no|off)$/i.test(value)) return false
   throw new ConfigurationError(`Expected true or false, got "${value}"`)
+}
+
+const positiveInteger = (
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  minimum = 1,
+): number => {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new ConfigurationError(
+      `${name} must be a whole number of at least ${minimum}, got "${raw}"`,
+    )
+  }
+  return value
 }
 
 export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
@@ -68,6 +95,14 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
     )
   }
   return {
+    feed: {
+      rateLimitPerMinute: positiveInteger(env, 'FEED_RATE_LIMIT', 600),
+      maxAge: positiveInteger(env, 'FEED_CACHE_MAX_AGE', 60, 0),
+      staleWhileRevalidate: positiveInteger(env, 'FEED_CACHE_STALE_WHILE_REVALIDATE', 300, 0),
+      responseCache: flag(env.FEED_RESPONSE_CACHE, true),
+      maxCost: positiveInteger(env, 'FEED_MAX_COST', 5000),
+      fastPath: flag(env.FEED_FAST_PATH, true),
+    },
     databaseUri,
     embeddedDefault,
     production: env.NODE_ENV === 'production',

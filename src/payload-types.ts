@@ -29,6 +29,9 @@ export interface Config {
     media: Media;
     users: User;
     'workflow-events': WorkflowEvent;
+    'feed-changes': FeedChange;
+    'feed-webhooks': FeedWebhook;
+    'feed-webhook-deliveries': FeedWebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -50,6 +53,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'feed-changes': FeedChangesSelect<false> | FeedChangesSelect<true>;
+    'feed-webhooks': FeedWebhooksSelect<false> | FeedWebhooksSelect<true>;
+    'feed-webhook-deliveries': FeedWebhookDeliveriesSelect<false> | FeedWebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -60,8 +66,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('de' | 'en') | ('de' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'feed-revision': FeedRevision;
+  };
+  globalsSelect: {
+    'feed-revision': FeedRevisionSelect<false> | FeedRevisionSelect<true>;
+  };
   locale: 'de' | 'en';
   widgets: {
     collections: CollectionsWidget;
@@ -71,6 +81,7 @@ export interface Config {
     tasks: {
       workflowPublishScheduled: TaskWorkflowPublishScheduled;
       workflowNotify: TaskWorkflowNotify;
+      feedDeliverWebhook: TaskFeedDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -165,6 +176,7 @@ export interface Project {
       }[]
     | null;
   image?: (number | null) | Media;
+  publishedAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -414,6 +426,7 @@ export interface Event {
     totalDocs?: number;
   };
   registrationUrl?: string | null;
+  publishedAt?: string | null;
   topics?:
     | (
         | 'ai'
@@ -516,6 +529,67 @@ export interface WorkflowEvent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-changes".
+ */
+export interface FeedChange {
+  id: number;
+  key: string;
+  type: 'projects' | 'events' | 'members' | 'stories';
+  slug: string;
+  docId: string;
+  action: 'created' | 'updated' | 'removed';
+  firstPublishedAt: string;
+  at: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-webhooks".
+ */
+export interface FeedWebhook {
+  id: number;
+  name: string;
+  url: string;
+  /**
+   * Every delivery carries X-Hub-Signature-256: sha256=<HMAC of the body with this secret>.
+   */
+  secret: string;
+  types: ('projects' | 'events' | 'members' | 'stories')[];
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-webhook-deliveries".
+ */
+export interface FeedWebhookDelivery {
+  id: number;
+  webhook: number | FeedWebhook;
+  action: string;
+  type: string;
+  slug: string;
+  locale?: string | null;
+  attempt: number;
+  outcome: 'delivered' | 'failed';
+  responseStatus?: number | null;
+  error?: string | null;
+  durationMs?: number | null;
+  body?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -583,7 +657,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'workflowPublishScheduled' | 'workflowNotify';
+        taskSlug: 'inline' | 'workflowPublishScheduled' | 'workflowNotify' | 'feedDeliverWebhook';
         taskID: string;
         input?:
           | {
@@ -616,7 +690,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'workflowPublishScheduled' | 'workflowNotify') | null;
+  taskSlug?: ('inline' | 'workflowPublishScheduled' | 'workflowNotify' | 'feedDeliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -665,6 +739,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'workflow-events';
         value: number | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'feed-changes';
+        value: number | FeedChange;
+      } | null)
+    | ({
+        relationTo: 'feed-webhooks';
+        value: number | FeedWebhook;
+      } | null)
+    | ({
+        relationTo: 'feed-webhook-deliveries';
+        value: number | FeedWebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -732,6 +818,7 @@ export interface ProjectsSelect<T extends boolean = true> {
         id?: T;
       };
   image?: T;
+  publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -764,6 +851,7 @@ export interface EventsSelect<T extends boolean = true> {
   series?: T;
   seriesEvents?: T;
   registrationUrl?: T;
+  publishedAt?: T;
   topics?: T;
   description?: T;
   updatedAt?: T;
@@ -943,6 +1031,53 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-changes_select".
+ */
+export interface FeedChangesSelect<T extends boolean = true> {
+  key?: T;
+  type?: T;
+  slug?: T;
+  docId?: T;
+  action?: T;
+  firstPublishedAt?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-webhooks_select".
+ */
+export interface FeedWebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  secret?: T;
+  types?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-webhook-deliveries_select".
+ */
+export interface FeedWebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  action?: T;
+  type?: T;
+  slug?: T;
+  locale?: T;
+  attempt?: T;
+  outcome?: T;
+  responseStatus?: T;
+  error?: T;
+  durationMs?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1014,6 +1149,26 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-revision".
+ */
+export interface FeedRevision {
+  id: number;
+  revision?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feed-revision_select".
+ */
+export interface FeedRevisionSelect<T extends boolean = true> {
+  revision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1045,6 +1200,23 @@ export interface TaskWorkflowNotify {
     to: string;
     target: string;
     comment?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskFeedDeliverWebhook".
+ */
+export interface TaskFeedDeliverWebhook {
+  input: {
+    webhook: string;
+    event: {
+      type: string;
+      slug: string;
+      locale?: string | null;
+      action: string;
+      at: string;
+    };
   };
   output?: unknown;
 }

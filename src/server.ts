@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 import next from 'next'
 import { getPayload } from 'payload'
 
+import { feedRouter } from '../plugins/public-feed/http/expressRouter'
+import { getFeedRuntime } from '../plugins/public-feed/http/feedRuntime'
 import { buildHubConfig } from './buildHubConfig'
 import { ConfigurationError, projectRoot, readEnv } from './env'
 import { demoUsers } from './seed/data/demoUsers'
@@ -14,7 +16,7 @@ import type { Readiness } from './server/healthRoutes'
 
 /**
  * Start-up: config → Payload (migrations in production) → seed on an empty database → Next
- * → listen. One Payload per process: Next's route handlers find this instance through
+ * → feed schema → listen. One Payload per process: Next's route handlers find this instance through
  * `getPayload`'s cache.
  */
 const start = async () => {
@@ -41,8 +43,18 @@ const start = async () => {
   await nextApp.prepare()
   const nextHandler = nextApp.getRequestHandler() as NextRequestHandler
 
+  // The feed's schema is built now, not on the first request.
+  const feed = getFeedRuntime(payload)
+  await feed.revisions.revision()
+
   const readiness: Readiness = { shuttingDown: false }
-  const app = createApp({ payload, readiness, nextHandler, authRateLimit: env.authRateLimit })
+  const app = createApp({
+    payload,
+    readiness,
+    nextHandler,
+    authRateLimit: env.authRateLimit,
+    feedRouter: env.feed.fastPath ? feedRouter(payload) : undefined,
+  })
   const server = app.listen(env.port, env.host)
   await once(server, 'listening')
   installGracefulShutdown(server, payload, readiness)

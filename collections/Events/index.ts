@@ -5,9 +5,11 @@ import { isEditor } from '../../src/access/isEditor'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { publishedOrEditor } from '../../src/access/publishedOrEditor'
 import { datePrecisionField } from '../shared/fields/datePrecision'
+import { publishedAtField } from '../shared/fields/publishedAt'
 import { slugField } from '../shared/fields/slug'
 import { topicsField } from '../shared/fields/topics'
 import { urlField } from '../shared/fields/url'
+import { setPublishedAt } from '../shared/hooks/setPublishedAt'
 import { eventTimezone, eventTypeOptions } from './eventTypes'
 import { validateEventPeriod } from './hooks/validateEventPeriod'
 
@@ -54,6 +56,7 @@ export const Events: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [validateEventPeriod],
+    beforeChange: [setPublishedAt],
   },
   fields: [
     {
@@ -148,6 +151,7 @@ export const Events: CollectionConfig = {
       defaultSort: 'startsAt',
     },
     urlField('registrationUrl', { de: 'Anmeldung', en: 'Registration' }),
+    publishedAtField,
     topicsField,
     {
       name: 'description',

@@ -5,9 +5,11 @@ import { isEditor } from '../../src/access/isEditor'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { publishedOrEditor } from '../../src/access/publishedOrEditor'
 import { datePrecisionField } from '../shared/fields/datePrecision'
+import { publishedAtField } from '../shared/fields/publishedAt'
 import { slugField } from '../shared/fields/slug'
 import { topicsField } from '../shared/fields/topics'
 import { urlField } from '../shared/fields/url'
+import { setPublishedAt } from '../shared/hooks/setPublishedAt'
 
 /** Projects the association runs or its members carry out together. */
 export const Projects: CollectionConfig = {
@@ -31,6 +33,9 @@ export const Projects: CollectionConfig = {
     readVersions: isEditor,
     update: isEditor,
     delete: isEditor,
+  },
+  hooks: {
+    beforeChange: [setPublishedAt],
   },
   fields: [
     {
@@ -119,5 +124,6 @@ export const Projects: CollectionConfig = {
       ],
     },
     { name: 'image', type: 'upload', relationTo: 'media', label: { de: 'Bild', en: 'Image' } },
+    publishedAtField,
   ],
 }

@@ -8,7 +8,8 @@ import { publishedOrOwnOrganisation } from '../../src/access/publishedOrOwnOrgan
 import { slugField } from '../shared/fields/slug'
 import { authorReadable } from './access/authorReadable'
 import { assignAuthorAndOrganisation } from './hooks/assignAuthorAndOrganisation'
-import { setPublishedAt } from './hooks/setPublishedAt'
+import { setPublishedAt } from '../shared/hooks/setPublishedAt'
+import { publishedAtField } from '../shared/fields/publishedAt'
 
 /** A member company's story about a project; members write them, editors publish them. */
 export const Stories: CollectionConfig = {
@@ -85,13 +86,7 @@ export const Stories: CollectionConfig = {
       localized: true,
     },
     { name: 'body', type: 'richText', label: { de: 'Text', en: 'Body' }, localized: true },
-    {
-      name: 'publishedAt',
-      type: 'date',
-      label: { de: 'Veröffentlicht am', en: 'Published at' },
-      index: true,
-      admin: { position: 'sidebar', readOnly: true },
-    },
+    publishedAtField,
     { name: 'image', type: 'upload', relationTo: 'media', label: { de: 'Bild', en: 'Image' } },
   ],
 }

@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type Response } from 'express'
+import express, { type Express, type Request, type Response, type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { authRateLimits } from './authRateLimits'
@@ -12,10 +12,13 @@ export type AppOptions = {
   readiness: Readiness
   nextHandler: NextRequestHandler
   authRateLimit?: number
+  /** The public feed's fast path, served before Next. */
+  feedRouter?: Router
 }
 
 /**
- * The Express app: health first (no Payload work), then everything else to Next, which serves
+ * The Express app: health first (no Payload work), the public feed, then everything else to
+ * Next, which serves
  * the admin, REST, GraphQL and Payload's endpoints. No body parser runs before Next: Payload
  * reads the raw body itself.
  */
@@ -24,6 +27,7 @@ export const createApp = ({
   readiness,
   nextHandler,
   authRateLimit,
+  feedRouter,
 }: AppOptions): Express => {
   const app = express()
   app.disable('x-powered-by')
@@ -31,6 +35,8 @@ export const createApp = ({
   app.set('trust proxy', 'loopback, linklocal, uniquelocal')
   app.use(securityHeaders())
   app.use(healthRoutes(payload, readiness))
+  // Public reads never pay for Next's routing.
+  if (feedRouter) app.use(feedRouter)
   app.use(authRateLimits(authRateLimit))
   // Express 5 no longer accepts '*' paths: a middleware catches everything that is left.
   app.use((req, res) => nextHandler(req, res))

@@ -1,5 +1,6 @@
 import * as migration_20261127_030828_initial from './20261127_030828_initial';
 import * as migration_20261127_043446_workflow from './20261127_043446_workflow';
+import * as migration_20261127_053715_feed from './20261127_053715_feed';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_043446_workflow.up,
     down: migration_20261127_043446_workflow.down,
-    name: '20261127_043446_workflow'
+    name: '20261127_043446_workflow',
+  },
+  {
+    up: migration_20261127_053715_feed.up,
+    down: migration_20261127_053715_feed.down,
+    name: '20261127_053715_feed'
   },
 ];

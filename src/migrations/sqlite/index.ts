@@ -1,5 +1,6 @@
 import * as migration_20261127_030823_initial from './20261127_030823_initial';
 import * as migration_20261127_043439_workflow from './20261127_043439_workflow';
+import * as migration_20261127_053712_feed from './20261127_053712_feed';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_043439_workflow.up,
     down: migration_20261127_043439_workflow.down,
-    name: '20261127_043439_workflow'
+    name: '20261127_043439_workflow',
+  },
+  {
+    up: migration_20261127_053712_feed.up,
+    down: migration_20261127_053712_feed.down,
+    name: '20261127_053712_feed'
   },
 ];

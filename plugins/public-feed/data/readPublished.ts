@@ -1,0 +1,68 @@
+import type { CollectionSlug, Payload, Sort, Where } from 'payload'
+
+/** Collections without drafts (partners, images) are public as stored. */
+const draftsEnabled = (payload: Payload, collection: string): boolean =>
+  Boolean(payload.collections[collection as CollectionSlug]?.config.versions?.drafts)
+
+// public: the one filter every feed read goes through; drafts and pending revisions live in
+// the versions tables, and a document that is not published here is not public.
+export const publishedWhere = (payload: Payload, collection: string, where?: Where): Where => {
+  if (!draftsEnabled(payload, collection)) return where ?? {}
+  const published: Where = { _status: { equals: 'published' } }
+  return where ? { and: [published, where] } : published
+}
+
+export type PublishedQuery = {
+  where?: Where
+  sort?: Sort
+  limit?: number
+  /** The stored fields to read; everything else stays in the database. */
+  select?: Record<string, true>
+}
+
+export type StoredDoc = Record<string, unknown> & { id: number | string }
+
+/**
+ * Published documents straight from the database adapter, every locale at once (the feed
+ * picks and falls back itself). No hooks, no access functions: the `publishedWhere` filter and
+ * the schema's allowlist of fields are what keep unpublished and internal data out.
+ */
+export const findPublished = async (
+  payload: Payload,
+  collection: string,
+  { where, sort, limit = 0, select }: PublishedQuery,
+): Promise<StoredDoc[]> => {
+  const result = await payload.db.find({
+    collection: collection as CollectionSlug,
+    where: publishedWhere(payload, collection, where),
+    sort,
+    limit,
+    pagination: false,
+    locale: 'all',
+    ...(select ? { select: { ...select, id: true } } : {}),
+  })
+  return result.docs as StoredDoc[]
+}
+
+export const countPublished = async (
+  payload: Payload,
+  collection: string,
+  where?: Where,
+): Promise<number> => {
+  const { totalDocs } = await payload.db.count({
+    collection: collection as CollectionSlug,
+    where: publishedWhere(payload, collection, where),
+  })
+  return totalDocs
+}
+
+/** A localized value in the wanted locale, else German (the hub's default), else null. */
+export const pickLocale = <T>(value: unknown, locale: string): T | null => {
+  if (value === null || value === undefined) return null
+  if (typeof value !== 'object' || Array.isArray(value)) return value as T
+  const localized = value as Record<string, unknown>
+  const wanted = localized[locale]
+  if (wanted !== undefined && wanted !== null && wanted !== '') return wanted as T
+  const fallback = localized.de
+  return fallback === undefined || fallback === '' ? null : (fallback as T)
+}

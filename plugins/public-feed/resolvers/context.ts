@@ -1,0 +1,125 @@
+import DataLoader from 'dataloader'
+import type { Payload } from 'payload'
+
+import { findPublished, type StoredDoc } from '../data/readPublished'
+import { allPublicSelect, type PublicCollection } from '../mapping/publicFields'
+
+export type FeedLocale = 'de' | 'en'
+type Id = number | string
+
+/** A document on its way to the client, with the locale its query asked for. */
+export type FeedNode = { collection: PublicCollection; doc: StoredDoc; locale: FeedLocale }
+
+export type ReverseRelation = 'storiesByProject' | 'projectsByMember' | 'eventsBySeries'
+
+/** Per request: the Payload instance, the public origin and batching loaders. */
+export type FeedContext = {
+  payload: Payload
+  publicUrl: string
+  byId: (collection: PublicCollection) => DataLoader<Id, StoredDoc | null, string>
+  reverse: (relation: ReverseRelation) => DataLoader<Id, StoredDoc[], string>
+}
+
+const byIdLoader = (payload: Payload, collection: PublicCollection) =>
+  new DataLoader<Id, StoredDoc | null, string>(
+    async (ids) => {
+      const docs = await findPublished(payload, collection, {
+        // Change-log rows keep ids as text; SQL adapters compare numbers.
+        where: {
+          id: { in: ids.map((id) => (payload.db.defaultIDType === 'number' ? Number(id) : id)) },
+        },
+        select: allPublicSelect(collection),
+      })
+      const found = new Map(docs.map((doc) => [String(doc.id), doc]))
+      return ids.map((id) => found.get(String(id)) ?? null)
+    },
+    { cacheKeyFn: String },
+  )
+
+const idOf = (value: unknown): string | undefined => {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'object') return idOf((value as { id?: unknown; value?: unknown }).value)
+  return String(value)
+}
+
+/** One query for all parents of a level: children found by the field that points back. */
+const reverseLoader = (
+  payload: Payload,
+  collection: PublicCollection,
+  pointer: (doc: StoredDoc) => string[],
+  where: (ids: Id[]) => Record<string, unknown>,
+  sort: string[],
+) =>
+  new DataLoader<Id, StoredDoc[], string>(
+    async (ids) => {
+      const docs = await findPublished(payload, collection, {
+        where: where([...ids]) as never,
+        sort,
+        select: allPublicSelect(collection),
+      })
+      const byParent = new Map<string, StoredDoc[]>()
+      for (const doc of docs) {
+        for (const parent of pointer(doc)) {
+          byParent.set(parent, [...(byParent.get(parent) ?? []), doc])
+        }
+      }
+      return ids.map((id) => byParent.get(String(id)) ?? [])
+    },
+    { cacheKeyFn: String },
+  )
+
+export const createFeedContext = (payload: Payload, publicUrl: string): FeedContext => {
+  const byId = new Map<PublicCollection, DataLoader<Id, StoredDoc | null, string>>()
+  const reverse = new Map<ReverseRelation, DataLoader<Id, StoredDoc[], string>>()
+  const makeReverse = (relation: ReverseRelation) => {
+    switch (relation) {
+      case 'storiesByProject':
+        return reverseLoader(
+          payload,
+          'stories',
+          (doc) => [idOf(doc.project)].filter((id): id is string => id !== undefined),
+          (ids) => ({ project: { in: ids } }),
+          ['-publishedAt', '-id'],
+        )
+      case 'projectsByMember':
+        return reverseLoader(
+          payload,
+          'projects',
+          (doc) =>
+            ((doc.participants as { relationTo: string; value: unknown }[] | undefined) ?? [])
+              .filter((participant) => participant.relationTo === 'members')
+              .map((participant) => idOf(participant.value))
+              .filter((id): id is string => id !== undefined),
+          // `equals` with relationTo and value matches one stored reference, not two halves.
+          (ids) => ({
+            or: ids.map((id) => ({
+              participants: { equals: { relationTo: 'members', value: id } },
+            })),
+          }),
+          ['-publishedAt', '-id'],
+        )
+      case 'eventsBySeries':
+        return reverseLoader(
+          payload,
+          'events',
+          (doc) => [idOf(doc.series)].filter((id): id is string => id !== undefined),
+          (ids) => ({ series: { in: ids } }),
+          ['startsAt', 'id'],
+        )
+    }
+  }
+  return {
+    payload,
+    publicUrl,
+    byId: (collection) => {
+      let loader = byId.get(collection)
+      if (!loader) byId.set(collection, (loader = byIdLoader(payload, collection)))
+      return loader
+    },
+    reverse: (relation) => {
+      let loader = reverse.get(relation)
+      if (!loader) reverse.set(relation, (loader = makeReverse(relation)))
+      return loader
+    },
+  }
+}
