@@ -5,6 +5,7 @@ export default tseslint.config(
   {
     // Generated files are committed and never edited by hand.
     ignores: [
+      'scratch/**',
       '.next/**',
       'node_modules/**',
       'data/**',

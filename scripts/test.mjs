@@ -8,8 +8,13 @@ import { buildIfNeeded } from './buildIfNeeded.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 const selected = args.filter((arg) => !arg.startsWith('-'))
-// The HTTP and browser suites run the production build; others need none.
-if (selected.length === 0 || selected.some((arg) => /server|e2e/.test(arg))) buildIfNeeded()
+// The HTTP and browser suites (the feed's too, but not its webhook suite) run the production
+// build; others need none.
+if (
+  selected.length === 0 ||
+  selected.some((arg) => /server|e2e|public-feed(\/(?!webhooks)|\/?$)/.test(arg))
+)
+  buildIfNeeded()
 
 const result = spawnSync(
   process.execPath,

@@ -566,7 +566,8 @@ export interface FeedWebhook {
  */
 export interface FeedWebhookDelivery {
   id: number;
-  webhook: number | FeedWebhook;
+  webhook?: (number | null) | FeedWebhook;
+  deliveryId?: string | null;
   action: string;
   type: string;
   slug: string;
@@ -1063,6 +1064,7 @@ export interface FeedWebhooksSelect<T extends boolean = true> {
  */
 export interface FeedWebhookDeliveriesSelect<T extends boolean = true> {
   webhook?: T;
+  deliveryId?: T;
   action?: T;
   type?: T;
   slug?: T;

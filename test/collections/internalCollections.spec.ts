@@ -17,6 +17,9 @@ const internal: Record<string, string> = {
   'payload-jobs': 'closed (the server runs its own queue)',
   'payload-preferences': 'own-rows',
   'payload-locked-documents': 'signed-in (Payload: document locks)',
+  'feed-changes': 'admins (the feed serves its public part)',
+  'feed-webhooks': 'admins',
+  'feed-webhook-deliveries': 'admins, read-only',
 }
 
 describe('Payload internal collections', () => {
@@ -44,7 +47,14 @@ describe('Payload internal collections', () => {
   })
 
   it('should refuse migrations, jobs and the key-value store to members and editors, not admins', async () => {
-    for (const slug of ['payload-migrations', 'payload-kv', 'payload-jobs'] as CollectionSlug[]) {
+    for (const slug of [
+      'payload-migrations',
+      'payload-kv',
+      'payload-jobs',
+      'feed-changes',
+      'feed-webhooks',
+      'feed-webhook-deliveries',
+    ] as CollectionSlug[]) {
       for (const actor of ['member', 'editor'] as const) {
         await refusalStatus(() =>
           payload.find({ collection: slug, user: actors.users[actor], overrideAccess: false }),

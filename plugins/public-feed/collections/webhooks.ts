@@ -100,13 +100,14 @@ export const deliveriesCollection: CollectionConfig = {
     unlock: () => false,
   },
   fields: [
+    // Not required: the log outlives a deleted subscription.
     {
       name: 'webhook',
       type: 'relationship',
       relationTo: webhooksSlug as CollectionSlug,
-      required: true,
       index: true,
     },
+    { name: 'deliveryId', type: 'text', index: true },
     { name: 'action', type: 'text', required: true },
     { name: 'type', type: 'text', required: true },
     { name: 'slug', type: 'text', required: true },

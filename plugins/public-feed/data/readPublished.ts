@@ -56,13 +56,27 @@ export const countPublished = async (
   return totalDocs
 }
 
+type LexicalNode = { text?: string; children?: LexicalNode[] }
+
+const hasText = (node: LexicalNode): boolean =>
+  Boolean(node.text?.trim()) || (node.children ?? []).some(hasText) || !('children' in node)
+
+/** Empty for a reader: nothing, blank text, or rich text whose paragraphs hold no text. */
+const isEmpty = (value: unknown): boolean => {
+  if (value === null || value === undefined) return true
+  if (typeof value === 'string') return value.trim() === ''
+  if (typeof value === 'object' && 'root' in value) {
+    const children = (value as { root: LexicalNode }).root.children ?? []
+    return !children.some(hasText)
+  }
+  return false
+}
+
 /** A localized value in the wanted locale, else German (the hub's default), else null. */
 export const pickLocale = <T>(value: unknown, locale: string): T | null => {
   if (value === null || value === undefined) return null
   if (typeof value !== 'object' || Array.isArray(value)) return value as T
   const localized = value as Record<string, unknown>
-  const wanted = localized[locale]
-  if (wanted !== undefined && wanted !== null && wanted !== '') return wanted as T
-  const fallback = localized.de
-  return fallback === undefined || fallback === '' ? null : (fallback as T)
+  if (!isEmpty(localized[locale])) return localized[locale] as T
+  return isEmpty(localized.de) ? null : (localized.de as T)
 }

@@ -17,16 +17,17 @@ export const formatFeedError = (
     error instanceof GraphQLError
       ? error
       : new GraphQLError(error.message, { extensions: { code: 'BAD_REQUEST' } })
-  let code = graphqlError.extensions.code as string | undefined
+  // graphql-jit's variable errors come without `extensions`.
+  let code = graphqlError.extensions?.code as string | undefined
   let message = graphqlError.message
   const original = graphqlError.originalError
   if (!code) {
-    if (original && !(original instanceof GraphQLError)) {
+    if (/^Variable "\$/.test(message) || /^Argument "/.test(message)) {
+      code = 'BAD_USER_INPUT'
+    } else if (original && !(original instanceof GraphQLError)) {
       runtime.payload.logger.error({ err: original }, 'public feed: resolver failed')
       code = 'INTERNAL_SERVER_ERROR'
       message = 'Internal error while reading the feed.'
-    } else if (/^Variable "\$/.test(message) || /^Argument "/.test(message)) {
-      code = 'BAD_USER_INPUT'
     } else {
       code = 'GRAPHQL_VALIDATION_FAILED'
     }
@@ -37,6 +38,6 @@ export const formatFeedError = (
     source: graphqlError.source,
     positions: graphqlError.positions,
     path: graphqlError.path,
-    extensions: { ...graphqlError.extensions, code },
+    extensions: { ...(graphqlError.extensions ?? {}), code },
   })
 }

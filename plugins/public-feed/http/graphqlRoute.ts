@@ -11,7 +11,12 @@ import { cacheEntry, conditionalAnswer } from './cacheHeaders'
 import { formatFeedError } from './formatFeedError'
 import type { FeedRuntime } from './feedRuntime'
 import type { PreparedQuery } from './queryCache'
-import { readRequestParams, unknownPersistedQuery, type FeedParams } from './requestParams'
+import {
+  readRequestParams,
+  UnsupportedMediaType,
+  unknownPersistedQuery,
+  type FeedParams,
+} from './requestParams'
 import type { FeedRequest, FeedResponse, FeedRoute } from './types'
 
 /** What a request carries through graphql-http's hooks. */
@@ -53,7 +58,23 @@ const handlerFor = (runtime: FeedRuntime) => {
     formatError: (error) => formatFeedError(error, runtime),
     parseRequestParams: async (req): Promise<FeedParams | Response> => {
       const state = req.context
-      const params = readRequestParams(state.request, persisted)
+      let params: FeedParams
+      try {
+        params = readRequestParams(state.request, persisted)
+      } catch (error) {
+        if (!(error instanceof UnsupportedMediaType)) throw error
+        const body = JSON.stringify({
+          errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],
+        })
+        return [
+          body,
+          {
+            status: 415,
+            statusText: 'Unsupported Media Type',
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          },
+        ]
+      }
       if (runtime.settings.responseCacheEnabled && !params[unknownPersistedQuery]) {
         state.cacheKey = cacheKeyOf(state, params)
         const hit = runtime.responses.get(state.cacheKey, state.revision)
@@ -79,7 +100,13 @@ const handlerFor = (runtime: FeedRuntime) => {
       }
       const prepared = runtime.queries.prepare(params.query, params.operationName ?? undefined)
       if (Array.isArray(prepared)) return prepared
-      const cost = prepared.cost(params.variables ?? undefined)
+      let cost: number
+      try {
+        cost = prepared.cost(params.variables ?? undefined)
+      } catch (error) {
+        // The estimate coerces the variables first: bad ones are the caller's mistake.
+        return [feedError('BAD_USER_INPUT', (error as Error).message)]
+      }
       const { maxCost } = runtime.settings.limits
       if (cost > maxCost) {
         return [

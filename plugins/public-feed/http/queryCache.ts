@@ -2,7 +2,6 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases'
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth'
 import {
   GraphQLError,
-  NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
   validate,
@@ -16,6 +15,7 @@ import { LRUCache } from 'lru-cache'
 
 import { feedError, type FeedErrorCode } from '../resolvers/errors'
 import type { FeedSettings } from './feedRuntime'
+import { noSchemaIntrospection } from './noSchemaIntrospection'
 import { queryCost } from './queryCost'
 
 /** A query checked once and compiled once; only its cost depends on the variables. */
@@ -59,7 +59,7 @@ export class QueryCache {
     private readonly settings: FeedSettings,
   ) {
     this.rules = settings.production
-      ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
+      ? [...specifiedRules, noSchemaIntrospection]
       : [...specifiedRules]
   }
 

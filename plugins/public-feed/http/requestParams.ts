@@ -8,6 +8,9 @@ import type { FeedRequest } from './types'
 /** A plain Error here becomes a 400 with its message (graphql-http's convention). */
 const bad = (message: string) => new Error(message)
 
+/** A body in another format than JSON: 415, as GraphQL over HTTP asks. */
+export class UnsupportedMediaType extends Error {}
+
 type RawParams = {
   query?: unknown
   operationName?: unknown
@@ -40,6 +43,10 @@ const readRaw = (request: FeedRequest): RawParams => {
       variables: json('variables'),
       extensions: json('extensions'),
     }
+  }
+  const [mediaType] = (request.header('content-type') ?? '').toLowerCase().split(';')
+  if (mediaType.trim() !== 'application/json') {
+    throw new UnsupportedMediaType('Send the request as Content-Type: application/json.')
   }
   if (!request.body) throw bad('The request has no body; send {"query": "…"} as JSON.')
   let data: unknown

@@ -51,12 +51,24 @@ export const DatePrecisionEnum = enumOf(
   'How exact a date is: print "September 2023", not "1 September 2023", for MONTH.',
   ['year', 'month', 'day'],
 )
-export const FeedItemTypeEnum = enumOf('FeedItemType', 'Kinds of items in `feed`.', [
+const typeNames = { projects: 'PROJECT', events: 'EVENT', members: 'MEMBER', stories: 'STORY' }
+const contentTypeEnum = (
+  name: string,
+  description: string,
+  collections: (keyof typeof typeNames)[],
+) =>
+  new GraphQLEnumType({
+    name,
+    description,
+    values: Object.fromEntries(collections.map((value) => [typeNames[value], { value }])),
+  })
+
+export const FeedItemTypeEnum = contentTypeEnum('FeedItemType', 'Kinds of items in `feed`.', [
   'projects',
   'events',
   'stories',
 ])
-export const ContentTypeEnum = enumOf('ContentType', 'Kinds of public content.', [
+export const ContentTypeEnum = contentTypeEnum('ContentType', 'Kinds of public content.', [
   'projects',
   'events',
   'members',

@@ -13,7 +13,7 @@ import {
 import { pickLocale, type StoredDoc } from '../data/readPublished'
 import type { PublicCollection } from '../mapping/publicFields'
 import type { FeedContext, FeedNode, ReverseRelation } from '../resolvers/context'
-import { editorStateOf, htmlOf, textOf, type SerializedEditorState } from '../resolvers/richText'
+import { editorStateOf, textOf, type SerializedEditorState } from '../resolvers/richText'
 import {
   DatePrecisionEnum,
   EventTypeEnum,
@@ -22,6 +22,7 @@ import {
   ProjectStatusEnum,
   TopicEnum,
 } from './enums'
+import { contentHtml } from '../utilities/contentHtml'
 import { DateTimeScalar } from './scalars'
 
 type Field = GraphQLFieldConfig<FeedNode, FeedContext>
@@ -66,7 +67,11 @@ export const RichTextType = new GraphQLObjectType<SerializedEditorState, FeedCon
   name: 'RichText',
   description: 'Formatted text: HTML to render, plain text to index or preview.',
   fields: {
-    html: { type: nonNull(GraphQLString), resolve: htmlOf },
+    html: {
+      type: nonNull(GraphQLString),
+      description: 'HTML without a wrapping element; links are absolute.',
+      resolve: (state, _args, context) => contentHtml(state, context.publicUrl),
+    },
     text: { type: nonNull(GraphQLString), resolve: textOf },
   },
 })

@@ -44,7 +44,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`feed_webhooks_created_at_idx\` ON \`feed_webhooks\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`feed_webhook_deliveries\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`webhook_id\` integer NOT NULL,
+  	\`webhook_id\` integer,
+  	\`delivery_id\` text,
   	\`action\` text NOT NULL,
   	\`type\` text NOT NULL,
   	\`slug\` text NOT NULL,
@@ -61,6 +62,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`feed_webhook_deliveries_webhook_idx\` ON \`feed_webhook_deliveries\` (\`webhook_id\`);`)
+  await db.run(sql`CREATE INDEX \`feed_webhook_deliveries_delivery_id_idx\` ON \`feed_webhook_deliveries\` (\`delivery_id\`);`)
   await db.run(sql`CREATE INDEX \`feed_webhook_deliveries_updated_at_idx\` ON \`feed_webhook_deliveries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`feed_webhook_deliveries_created_at_idx\` ON \`feed_webhook_deliveries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`feed_revision\` (
@@ -84,6 +86,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feed_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`feed_changes_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feed_webhooks_id_idx\` ON \`payload_locked_documents_rels\` (\`feed_webhooks_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_feed_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`feed_webhook_deliveries_id\`);`)
+  // Projects and events published before the feed existed: their first publication is unknown, their creation is the closest date.
+  await db.run(sql`UPDATE \`projects\` SET \`published_at\` = \`created_at\` WHERE \`_status\` = 'published' AND \`published_at\` IS NULL;`)
+  await db.run(sql`UPDATE \`events\` SET \`published_at\` = \`created_at\` WHERE \`_status\` = 'published' AND \`published_at\` IS NULL;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

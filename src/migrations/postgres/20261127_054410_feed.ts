@@ -40,7 +40,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "feed_webhook_deliveries" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"webhook_id" integer NOT NULL,
+  	"webhook_id" integer,
+  	"delivery_id" varchar,
   	"action" varchar NOT NULL,
   	"type" varchar NOT NULL,
   	"slug" varchar NOT NULL,
@@ -82,6 +83,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "feed_webhooks_updated_at_idx" ON "feed_webhooks" USING btree ("updated_at");
   CREATE INDEX "feed_webhooks_created_at_idx" ON "feed_webhooks" USING btree ("created_at");
   CREATE INDEX "feed_webhook_deliveries_webhook_idx" ON "feed_webhook_deliveries" USING btree ("webhook_id");
+  CREATE INDEX "feed_webhook_deliveries_delivery_id_idx" ON "feed_webhook_deliveries" USING btree ("delivery_id");
   CREATE INDEX "feed_webhook_deliveries_updated_at_idx" ON "feed_webhook_deliveries" USING btree ("updated_at");
   CREATE INDEX "feed_webhook_deliveries_created_at_idx" ON "feed_webhook_deliveries" USING btree ("created_at");
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_feed_changes_fk" FOREIGN KEY ("feed_changes_id") REFERENCES "public"."feed_changes"("id") ON DELETE cascade ON UPDATE no action;
@@ -94,6 +96,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_feed_changes_id_idx" ON "payload_locked_documents_rels" USING btree ("feed_changes_id");
   CREATE INDEX "payload_locked_documents_rels_feed_webhooks_id_idx" ON "payload_locked_documents_rels" USING btree ("feed_webhooks_id");
   CREATE INDEX "payload_locked_documents_rels_feed_webhook_deliveries_id_idx" ON "payload_locked_documents_rels" USING btree ("feed_webhook_deliveries_id");`)
+  // Projects and events published before the feed existed: their first publication is unknown, their creation is the closest date.
+  await db.execute(sql`UPDATE "projects" SET "published_at" = "created_at" WHERE "_status" = 'published' AND "published_at" IS NULL;`)
+  await db.execute(sql`UPDATE "events" SET "published_at" = "created_at" WHERE "_status" = 'published' AND "published_at" IS NULL;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
