@@ -6,6 +6,7 @@ import type { Connection } from './connection'
 import type { FeedContext, FeedLocale, FeedNode } from './context'
 import {
   afterCursorWhere,
+  cursorKinds,
   cursorValues,
   decodeCursor,
   encodeCursor,
@@ -32,7 +33,7 @@ export type Change = {
   item: () => Promise<FeedNode | null>
 }
 
-const order: SortKey[] = [{ field: 'at', direction: 'asc' }]
+const order: SortKey[] = [{ field: 'at', direction: 'asc', kind: 'date' }]
 
 /**
  * What changed after `since`, oldest first, one entry per public address with its latest
@@ -47,7 +48,7 @@ export const changesResolver = async (
   const first = pageSize(args.first)
   const base: Where = { at: { greater_than: args.since } }
   const where: Where = args.after
-    ? { and: [base, afterCursorWhere(order, decodeCursor(args.after, 2))] }
+    ? { and: [base, afterCursorWhere(order, decodeCursor(args.after, cursorKinds(order)))] }
     : base
   const result =
     first === 0

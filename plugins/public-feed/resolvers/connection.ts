@@ -6,6 +6,7 @@ import type { PublicCollection } from '../mapping/publicFields'
 import type { FeedContext, FeedLocale, FeedNode } from './context'
 import {
   afterCursorWhere,
+  cursorKinds,
   cursorValues,
   decodeCursor,
   encodeCursor,
@@ -52,7 +53,7 @@ export const listConnection = async (
   if (spec.where === null) return emptyConnection()
   const filters: Where[] = spec.where && Object.keys(spec.where).length ? [spec.where] : []
   if (args.after) {
-    filters.push(afterCursorWhere(spec.sort, decodeCursor(args.after, spec.sort.length + 1)))
+    filters.push(afterCursorWhere(spec.sort, decodeCursor(args.after, cursorKinds(spec.sort))))
   }
   const where: Where | undefined = filters.length ? { and: filters } : undefined
   const docs: StoredDoc[] =

@@ -49,7 +49,7 @@ export const feedResolver = async (
   const types = args.types?.length
     ? [...new Set(args.types)]
     : (['projects', 'events', 'stories'] as FeedCollectionName[])
-  const cursor = args.after ? decodeCursor(args.after, 3) : undefined
+  const cursor = args.after ? decodeCursor(args.after, ['date', 'rank', 'id']) : undefined
   const pages = await Promise.all(
     types.map(async (collection) => {
       if (first === 0) return []

@@ -19,36 +19,63 @@ type CursorValue = string | number | null
 export const encodeCursor = (values: CursorValue[]): string =>
   Buffer.from(JSON.stringify(values)).toString('base64url')
 
-export const decodeCursor = (cursor: string, length: number): CursorValue[] => {
+/** What each position of a cursor must hold; anything else is not one of our cursors. */
+export type CursorKind = 'date' | 'text' | 'id' | 'rank'
+
+const validValue = (kind: CursorKind, value: unknown): CursorValue | undefined => {
+  switch (kind) {
+    case 'date':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+        ? new Date(value).toISOString()
+        : undefined
+    case 'text':
+      return typeof value === 'string' ? value : undefined
+    case 'id':
+      return (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && /^[\w-]{1,64}$/.test(value))
+        ? value
+        : undefined
+    case 'rank':
+      return typeof value === 'number' && Number.isInteger(value) ? value : undefined
+  }
+}
+
+/** The values of a cursor this list handed out; a forged or foreign one is BAD_USER_INPUT. */
+export const decodeCursor = (cursor: string, kinds: CursorKind[]): CursorValue[] => {
+  let values: unknown
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((value) => ['string', 'number'].includes(typeof value) || value === null)
-    ) {
-      return values as CursorValue[]
-    }
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
-    // fall through to the error below
+    values = undefined
+  }
+  if (Array.isArray(values) && values.length === kinds.length) {
+    const valid = kinds.map((kind, index) => validValue(kind, values[index]))
+    if (valid.every((value) => value !== undefined)) return valid as CursorValue[]
   }
   throw badUserInput(`\`after\` is not a cursor of this list: "${cursor.slice(0, 80)}".`)
 }
 
-export type SortKey = { field: string; direction: 'asc' | 'desc' }
+export type SortKey = { field: string; direction: 'asc' | 'desc'; kind: 'date' | 'text' }
+
+/** The kinds of a cursor over these keys (the id comes last). */
+export const cursorKinds = (keys: SortKey[]): CursorKind[] => [...keys.map((key) => key.kind), 'id']
 
 /** Payload's sort for keys, `id` last so that the order is total. */
 export const sortOf = (keys: SortKey[]): string[] =>
-  [...keys, { field: 'id', direction: keys.at(-1)?.direction ?? 'asc' } as SortKey].map(
-    ({ field, direction }) => (direction === 'desc' ? `-${field}` : field),
-  )
+  [
+    ...keys,
+    { field: 'id', direction: keys.at(-1)?.direction ?? 'asc', kind: 'text' } as SortKey,
+  ].map(({ field, direction }) => (direction === 'desc' ? `-${field}` : field))
 
 /**
  * Keyset pagination: everything strictly after the cursor in the (keys…, id) order. Unlike
  * offsets, a publication during a walk neither repeats nor skips an item.
  */
 export const afterCursorWhere = (keys: SortKey[], values: CursorValue[]): Where => {
-  const all: SortKey[] = [...keys, { field: 'id', direction: keys.at(-1)?.direction ?? 'asc' }]
+  const all: SortKey[] = [
+    ...keys,
+    { field: 'id', direction: keys.at(-1)?.direction ?? 'asc', kind: 'text' },
+  ]
   const branches: Where[] = all.map((key, index) => {
     const equalPrefix: Where[] = all
       .slice(0, index)

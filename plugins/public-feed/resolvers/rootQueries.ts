@@ -29,10 +29,10 @@ const and = (...parts: (Where | undefined)[]): Where => {
   return present.length === 0 ? {} : present.length === 1 ? present[0] : { and: present }
 }
 
-export const projectSort: SortKey[] = [{ field: 'publishedAt', direction: 'desc' }]
-export const eventSort: SortKey[] = [{ field: 'startsAt', direction: 'asc' }]
-export const memberSort: SortKey[] = [{ field: 'name', direction: 'asc' }]
-export const storySort: SortKey[] = [{ field: 'publishedAt', direction: 'desc' }]
+export const projectSort: SortKey[] = [{ field: 'publishedAt', direction: 'desc', kind: 'date' }]
+export const eventSort: SortKey[] = [{ field: 'startsAt', direction: 'asc', kind: 'date' }]
+export const memberSort: SortKey[] = [{ field: 'name', direction: 'asc', kind: 'text' }]
+export const storySort: SortKey[] = [{ field: 'publishedAt', direction: 'desc', kind: 'date' }]
 
 const connectionResolver =
   (specOf: (args: Args, context: FeedContext) => Promise<ListSpec>) =>

@@ -308,6 +308,12 @@ describe.each(testDatabaseKinds())('public GraphQL feed on $name', (kind) => {
         }
       `)
       expect(badCursor.errors[0].extensions.code).toBe('BAD_USER_INPUT')
+      // A forged cursor with a value the database would choke on is refused, not a 500.
+      for (const forged of [['not-a-date', 1], ['2023-01-01T00:00:00Z', { $gt: 1 }], [1, 2, 3]]) {
+        const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url')
+        const { errors } = await graphql(projectsQuery, { after: cursor })
+        expect(errors[0].extensions.code).toBe('BAD_USER_INPUT')
+      }
       const badDate = await graphql(`
         {
           events(from: "yesterday") {
