@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload, Sort, Where } from 'payload'
+import { createLocalReq, type CollectionSlug, type Payload, type Sort, type Where } from 'payload'
 
 /** Collections without drafts (partners, images) are public as stored. */
 const draftsEnabled = (payload: Payload, collection: string): boolean =>
@@ -10,6 +10,38 @@ export const publishedWhere = (payload: Payload, collection: string, where?: Whe
   if (!draftsEnabled(payload, collection)) return where ?? {}
   const published: Where = { _status: { equals: 'published' } }
   return where ? { and: [published, where] } : published
+}
+
+const anonymousRules = new WeakMap<Payload, Map<string, Promise<Where | boolean>>>()
+
+/**
+ * The collection's own read rule for an anonymous caller, asked once per process: a second
+ * wall behind the feed's filter and allowlist (a collection closed to the public stays closed
+ * in the feed), at no cost per request.
+ */
+const anonymousReadRule = (payload: Payload, collection: string): Promise<Where | boolean> => {
+  let rules = anonymousRules.get(payload)
+  if (!rules) anonymousRules.set(payload, (rules = new Map()))
+  let rule = rules.get(collection)
+  if (!rule) {
+    const read = payload.collections[collection as CollectionSlug]?.config.access.read
+    rule = read
+      ? createLocalReq({}, payload).then(async (req) => (await read({ req })) as Where | boolean)
+      : Promise.resolve(false)
+    rules.set(collection, rule)
+  }
+  return rule
+}
+
+const withAnonymousRule = async (
+  payload: Payload,
+  collection: string,
+  where?: Where,
+): Promise<Where | null> => {
+  const rule = await anonymousReadRule(payload, collection)
+  if (rule === false) return null
+  const filter = publishedWhere(payload, collection, where)
+  return rule === true ? filter : { and: [rule, filter] }
 }
 
 export type PublishedQuery = {
@@ -24,17 +56,20 @@ export type StoredDoc = Record<string, unknown> & { id: number | string }
 
 /**
  * Published documents straight from the database adapter, every locale at once (the feed
- * picks and falls back itself). No hooks, no access functions: the `publishedWhere` filter and
- * the schema's allowlist of fields are what keep unpublished and internal data out.
+ * picks and falls back itself). No hooks: the `publishedWhere` filter, the collection's own
+ * anonymous read rule and the schema's allowlist of fields keep unpublished and internal data
+ * out.
  */
 export const findPublished = async (
   payload: Payload,
   collection: string,
   { where, sort, limit = 0, select }: PublishedQuery,
 ): Promise<StoredDoc[]> => {
+  const filter = await withAnonymousRule(payload, collection, where)
+  if (!filter) return []
   const result = await payload.db.find({
     collection: collection as CollectionSlug,
-    where: publishedWhere(payload, collection, where),
+    where: filter,
     sort,
     limit,
     pagination: false,
@@ -49,9 +84,11 @@ export const countPublished = async (
   collection: string,
   where?: Where,
 ): Promise<number> => {
+  const filter = await withAnonymousRule(payload, collection, where)
+  if (!filter) return 0
   const { totalDocs } = await payload.db.count({
     collection: collection as CollectionSlug,
-    where: publishedWhere(payload, collection, where),
+    where: filter,
   })
   return totalDocs
 }
