@@ -36,5 +36,6 @@ export const hubPlugins = (env: HubEnv): Plugin[] => [
     cacheControl: { maxAge: env.feed.maxAge, staleWhileRevalidate: env.feed.staleWhileRevalidate },
     responseCache: { enabled: env.feed.responseCache },
     webhookCron: env.jobsCron,
+    site: { homepage: env.feed.siteUrl },
   }),
 ]

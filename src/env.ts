@@ -39,6 +39,8 @@ export type HubEnv = {
     maxCost: number
     /** Serve the feed from Express before Next (off: only through Payload's endpoints). */
     fastPath: boolean
+    /** The public website whose pages the syndication feeds link to. */
+    siteUrl: string | undefined
   }
   /** Outgoing mail (workflow notifications, password resets); unset host: logged, not sent. */
   smtp: {
@@ -102,6 +104,7 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
       responseCache: flag(env.FEED_RESPONSE_CACHE, true),
       maxCost: positiveInteger(env, 'FEED_MAX_COST', 5000),
       fastPath: flag(env.FEED_FAST_PATH, true),
+      siteUrl: env.FEED_SITE_URL?.trim().replace(/\/$/, '') || undefined,
     },
     databaseUri,
     embeddedDefault,

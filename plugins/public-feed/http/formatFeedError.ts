@@ -16,7 +16,9 @@ export const formatFeedError = (
   const graphqlError =
     error instanceof GraphQLError
       ? error
-      : new GraphQLError(error.message, { extensions: { code: 'BAD_REQUEST' } })
+      : new GraphQLError(error.message, {
+          extensions: { code: (error as { code?: string }).code ?? 'BAD_REQUEST' },
+        })
   // graphql-jit's variable errors come without `extensions`.
   let code = graphqlError.extensions?.code as string | undefined
   let message = graphqlError.message

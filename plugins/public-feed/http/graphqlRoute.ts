@@ -126,7 +126,11 @@ const handlerFor = (runtime: FeedRuntime) => {
         document: prepared.document,
         operationName: params.operationName ?? undefined,
         variableValues: params.variables ?? undefined,
-        contextValue: createFeedContext(runtime.payload, runtime.publicUrl(state.request)),
+        contextValue: createFeedContext(
+          runtime.payload,
+          runtime.publicUrl(state.request),
+          runtime.settings.limits.maxPageSize,
+        ),
       }
       return args as never
     },

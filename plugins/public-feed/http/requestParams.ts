@@ -3,10 +3,19 @@ import crypto from 'node:crypto'
 import type { RequestParams } from 'graphql-http'
 import type { LRUCache } from 'lru-cache'
 
+import type { FeedErrorCode } from '../resolvers/errors'
 import type { FeedRequest } from './types'
 
-/** A plain Error here becomes a 400 with its message (graphql-http's convention). */
-const bad = (message: string) => new Error(message)
+/** A refused request: 400 with its message (graphql-http's convention) and a code. */
+export class BadFeedRequest extends Error {
+  constructor(
+    message: string,
+    readonly code: FeedErrorCode = 'BAD_REQUEST',
+  ) {
+    super(message)
+  }
+}
+const bad = (message: string, code?: FeedErrorCode) => new BadFeedRequest(message, code)
 
 /** A body in another format than JSON: 415, as GraphQL over HTTP asks. */
 export class UnsupportedMediaType extends Error {}
@@ -56,7 +65,10 @@ const readRaw = (request: FeedRequest): RawParams => {
     throw bad('The body is not valid JSON.')
   }
   if (Array.isArray(data)) {
-    throw bad('Batched requests are not supported: send one operation per request.')
+    throw bad(
+      'Batched requests are not supported: send one operation per request.',
+      'BATCHING_NOT_SUPPORTED',
+    )
   }
   if (!isObject(data)) throw bad('The JSON body must be an object like {"query": "…"}.')
   return data
@@ -97,7 +109,9 @@ export const readRequestParams = (
     const normalized = hash.toLowerCase()
     if (raw.query != null) {
       const actual = crypto.createHash('sha256').update(params.query).digest('hex')
-      if (actual !== normalized) throw bad('The query does not match its sha256Hash.')
+      if (actual !== normalized) {
+        throw bad('The query does not match its sha256Hash.', 'PERSISTED_QUERY_HASH_MISMATCH')
+      }
       persisted.set(normalized, params.query)
     } else {
       const known = persisted.get(normalized)

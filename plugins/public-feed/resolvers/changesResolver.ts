@@ -45,7 +45,7 @@ export const changesResolver = async (
   args: ConnectionArgs & { since: string; locale: FeedLocale },
   context: FeedContext,
 ): Promise<Connection<Change>> => {
-  const first = pageSize(args.first)
+  const first = pageSize(args.first, context.maxPageSize)
   const base: Where = { at: { greater_than: args.since } }
   const where: Where = args.after
     ? { and: [base, afterCursorWhere(order, decodeCursor(args.after, cursorKinds(order)))] }

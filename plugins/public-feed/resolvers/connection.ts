@@ -49,7 +49,7 @@ export const listConnection = async (
   context: FeedContext,
   info: GraphQLResolveInfo,
 ): Promise<Connection<FeedNode>> => {
-  const first = pageSize(args.first)
+  const first = pageSize(args.first, context.maxPageSize)
   if (spec.where === null) return emptyConnection()
   const filters: Where[] = spec.where && Object.keys(spec.where).length ? [spec.where] : []
   if (args.after) {

@@ -16,6 +16,8 @@ export type ReverseRelation = 'storiesByProject' | 'projectsByMember' | 'eventsB
 export type FeedContext = {
   payload: Payload
   publicUrl: string
+  /** Largest `first` a connection accepts. */
+  maxPageSize: number
   byId: (collection: PublicCollection) => DataLoader<Id, StoredDoc | null, string>
   reverse: (relation: ReverseRelation) => DataLoader<Id, StoredDoc[], string>
 }
@@ -68,7 +70,11 @@ const reverseLoader = (
     { cacheKeyFn: String },
   )
 
-export const createFeedContext = (payload: Payload, publicUrl: string): FeedContext => {
+export const createFeedContext = (
+  payload: Payload,
+  publicUrl: string,
+  maxPageSize: number,
+): FeedContext => {
   const byId = new Map<PublicCollection, DataLoader<Id, StoredDoc | null, string>>()
   const reverse = new Map<ReverseRelation, DataLoader<Id, StoredDoc[], string>>()
   const makeReverse = (relation: ReverseRelation) => {
@@ -111,6 +117,7 @@ export const createFeedContext = (payload: Payload, publicUrl: string): FeedCont
   return {
     payload,
     publicUrl,
+    maxPageSize,
     byId: (collection) => {
       let loader = byId.get(collection)
       if (!loader) byId.set(collection, (loader = byIdLoader(payload, collection)))

@@ -45,7 +45,7 @@ export const feedResolver = async (
   context: FeedContext,
   info: GraphQLResolveInfo,
 ): Promise<Connection<FeedNode>> => {
-  const first = pageSize(args.first)
+  const first = pageSize(args.first, context.maxPageSize)
   const types = args.types?.length
     ? [...new Set(args.types)]
     : (['projects', 'events', 'stories'] as FeedCollectionName[])

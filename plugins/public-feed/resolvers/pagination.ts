@@ -1,12 +1,12 @@
 import type { Where } from 'payload'
 
-import { defaultLimits, defaultPageSize } from '../defaults'
+import { defaultPageSize } from '../defaults'
 import { badUserInput } from './errors'
 
 export type ConnectionArgs = { first?: number | null; after?: string | null }
 
 /** The page size asked for, within 0…max (`first` above max is an error, not a clamp). */
-export const pageSize = (first: number | null | undefined, max = defaultLimits.maxPageSize) => {
+export const pageSize = (first: number | null | undefined, max: number) => {
   if (first === null || first === undefined) return defaultPageSize
   if (first < 0) throw badUserInput('`first` must not be negative.')
   if (first > max) throw badUserInput(`\`first\` must be at most ${max}, got ${first}.`)

@@ -309,7 +309,11 @@ describe.each(testDatabaseKinds())('public GraphQL feed on $name', (kind) => {
       `)
       expect(badCursor.errors[0].extensions.code).toBe('BAD_USER_INPUT')
       // A forged cursor with a value the database would choke on is refused, not a 500.
-      for (const forged of [['not-a-date', 1], ['2023-01-01T00:00:00Z', { $gt: 1 }], [1, 2, 3]]) {
+      for (const forged of [
+        ['not-a-date', 1],
+        ['2023-01-01T00:00:00Z', { $gt: 1 }],
+        [1, 2, 3],
+      ]) {
         const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url')
         const { errors } = await graphql(projectsQuery, { after: cursor })
         expect(errors[0].extensions.code).toBe('BAD_USER_INPUT')
@@ -775,6 +779,11 @@ describe.each(testDatabaseKinds())('public GraphQL feed on $name', (kind) => {
     })
 
     it('should answer malformed requests with 400, never 500', async () => {
+      const batch = await post('[{"query": "{ __typename }"}]')
+      expect(batch.status).toBe(400)
+      expect(((await batch.json()) as Json).errors[0].extensions.code).toBe(
+        'BATCHING_NOT_SUPPORTED',
+      )
       for (const body of ['{"query": ', '[{"query": "{ __typename }"}]', '"just a string"', '{}']) {
         const response = await post(body)
         expect({ body, status: response.status }).toEqual({ body, status: 400 })
@@ -869,6 +878,9 @@ describe.each(testDatabaseKinds())('public GraphQL feed on $name', (kind) => {
       })
       const mismatch = await get({ query: '{ __typename }', extensions })
       expect(mismatch.status).toBe(400)
+      expect(((await mismatch.json()) as Json).errors[0].extensions.code).toBe(
+        'PERSISTED_QUERY_HASH_MISMATCH',
+      )
     })
   })
 
