@@ -18,11 +18,18 @@ export type FeedContext = {
   publicUrl: string
   /** Largest `first` a connection accepts. */
   maxPageSize: number
-  byId: (collection: PublicCollection) => DataLoader<Id, StoredDoc | null, string>
-  reverse: (relation: ReverseRelation) => DataLoader<Id, StoredDoc[], string>
+  /** Batched reads by id; `select` (default: every public field) keys its own loader. */
+  byId: (
+    collection: PublicCollection,
+    select?: Record<string, true>,
+  ) => DataLoader<Id, StoredDoc | null, string>
+  reverse: (
+    relation: ReverseRelation,
+    select?: Record<string, true>,
+  ) => DataLoader<Id, StoredDoc[], string>
 }
 
-const byIdLoader = (payload: Payload, collection: PublicCollection) =>
+const byIdLoader = (payload: Payload, collection: PublicCollection, select: Record<string, true>) =>
   new DataLoader<Id, StoredDoc | null, string>(
     async (ids) => {
       const docs = await findPublished(payload, collection, {
@@ -30,7 +37,7 @@ const byIdLoader = (payload: Payload, collection: PublicCollection) =>
         where: {
           id: { in: ids.map((id) => (payload.db.defaultIDType === 'number' ? Number(id) : id)) },
         },
-        select: allPublicSelect(collection),
+        select,
       })
       const found = new Map(docs.map((doc) => [String(doc.id), doc]))
       return ids.map((id) => found.get(String(id)) ?? null)
@@ -51,13 +58,14 @@ const reverseLoader = (
   pointer: (doc: StoredDoc) => string[],
   where: (ids: Id[]) => Record<string, unknown>,
   sort: string[],
+  select: Record<string, true>,
 ) =>
   new DataLoader<Id, StoredDoc[], string>(
     async (ids) => {
       const docs = await findPublished(payload, collection, {
         where: where([...ids]) as never,
         sort,
-        select: allPublicSelect(collection),
+        select,
       })
       const byParent = new Map<string, StoredDoc[]>()
       for (const doc of docs) {
@@ -70,14 +78,22 @@ const reverseLoader = (
     { cacheKeyFn: String },
   )
 
+const reverseCollection: Record<ReverseRelation, PublicCollection> = {
+  storiesByProject: 'stories',
+  projectsByMember: 'projects',
+  eventsBySeries: 'events',
+}
+
 export const createFeedContext = (
   payload: Payload,
   publicUrl: string,
   maxPageSize: number,
 ): FeedContext => {
-  const byId = new Map<PublicCollection, DataLoader<Id, StoredDoc | null, string>>()
-  const reverse = new Map<ReverseRelation, DataLoader<Id, StoredDoc[], string>>()
-  const makeReverse = (relation: ReverseRelation) => {
+  const byId = new Map<string, DataLoader<Id, StoredDoc | null, string>>()
+  const reverse = new Map<string, DataLoader<Id, StoredDoc[], string>>()
+  const keyOf = (name: string, select: Record<string, true>) =>
+    `${name}|${Object.keys(select).sort().join(',')}`
+  const makeReverse = (relation: ReverseRelation, select: Record<string, true>) => {
     switch (relation) {
       case 'storiesByProject':
         return reverseLoader(
@@ -86,6 +102,7 @@ export const createFeedContext = (
           (doc) => [idOf(doc.project)].filter((id): id is string => id !== undefined),
           (ids) => ({ project: { in: ids } }),
           ['-publishedAt', '-id'],
+          { ...select, project: true, publishedAt: true },
         )
       case 'projectsByMember':
         return reverseLoader(
@@ -103,6 +120,7 @@ export const createFeedContext = (
             })),
           }),
           ['-publishedAt', '-id'],
+          { ...select, participants: true, publishedAt: true },
         )
       case 'eventsBySeries':
         return reverseLoader(
@@ -111,6 +129,7 @@ export const createFeedContext = (
           (doc) => [idOf(doc.series)].filter((id): id is string => id !== undefined),
           (ids) => ({ series: { in: ids } }),
           ['startsAt', 'id'],
+          { ...select, series: true, startsAt: true },
         )
     }
   }
@@ -118,14 +137,17 @@ export const createFeedContext = (
     payload,
     publicUrl,
     maxPageSize,
-    byId: (collection) => {
-      let loader = byId.get(collection)
-      if (!loader) byId.set(collection, (loader = byIdLoader(payload, collection)))
+    byId: (collection, select = allPublicSelect(collection)) => {
+      const key = keyOf(collection, select)
+      let loader = byId.get(key)
+      if (!loader) byId.set(key, (loader = byIdLoader(payload, collection, select)))
       return loader
     },
-    reverse: (relation) => {
-      let loader = reverse.get(relation)
-      if (!loader) reverse.set(relation, (loader = makeReverse(relation)))
+    reverse: (relation, select) => {
+      const fields = select ?? allPublicSelect(reverseCollection[relation])
+      const key = keyOf(relation, fields)
+      let loader = reverse.get(key)
+      if (!loader) reverse.set(key, (loader = makeReverse(relation, fields)))
       return loader
     },
   }

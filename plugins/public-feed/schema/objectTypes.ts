@@ -23,6 +23,7 @@ import {
   TopicEnum,
 } from './enums'
 import { contentHtml } from '../utilities/contentHtml'
+import { selectFor } from '../resolvers/selection'
 import { DateTimeScalar } from './scalars'
 
 type Field = GraphQLFieldConfig<FeedNode, FeedContext>
@@ -97,10 +98,10 @@ export const ImageType = new GraphQLObjectType<FeedNode, FeedContext>({
 })
 const image = (field: string): Field => ({
   type: ImageType,
-  resolve: async (node, _args, context) => {
+  resolve: async (node, _args, context, info) => {
     const id = idOf(node.doc[field])
     if (id === undefined) return null
-    const doc = await context.byId('media').load(id)
+    const doc = await context.byId('media', selectFor(info, 'media', [])).load(id)
     return doc ? nodeOf('media', doc, node.locale) : null
   },
 })
@@ -110,10 +111,10 @@ const one = (type: () => Field['type'], field: string, collection: PublicCollect
   get type() {
     return type()
   },
-  resolve: async (node, _args, context) => {
+  resolve: async (node, _args, context, info) => {
     const id = idOf(node.doc[field])
     if (id === undefined) return null
-    const doc = await context.byId(collection).load(id)
+    const doc = await context.byId(collection, selectFor(info, collection, [])).load(id)
     return doc ? nodeOf(collection, doc, node.locale) : null
   },
 })
@@ -123,7 +124,7 @@ const participants = (field: string): Field => ({
   get type() {
     return listOf(ParticipantUnion)
   },
-  resolve: async (node, _args, context) => {
+  resolve: async (node, _args, context, info) => {
     const refs = ((node.doc[field] as Ref[] | null | undefined) ?? []).filter(
       (ref) => ref.relationTo === 'members' || ref.relationTo === 'partners',
     )
@@ -131,7 +132,8 @@ const participants = (field: string): Field => ({
       refs.map(async (ref) => {
         const id = idOf(ref.value)
         const collection = ref.relationTo as PublicCollection
-        const doc = id === undefined ? null : await context.byId(collection).load(id)
+        const select = selectFor(info, collection, [])
+        const doc = id === undefined ? null : await context.byId(collection, select).load(id)
         return doc ? nodeOf(collection, doc, node.locale) : null
       }),
     )
@@ -147,9 +149,9 @@ const reverse = (
   get type() {
     return type()
   },
-  resolve: async (node, _args, context) =>
-    (await context.reverse(relation).load(node.doc.id)).map((doc) =>
-      nodeOf(collection, doc, node.locale),
+  resolve: async (node, _args, context, info) =>
+    (await context.reverse(relation, selectFor(info, collection, [])).load(node.doc.id)).map(
+      (doc) => nodeOf(collection, doc, node.locale),
     ),
 })
 
