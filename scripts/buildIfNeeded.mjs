@@ -64,15 +64,49 @@ export const build = () => {
   fs.writeFileSync(stampFile, hash)
 }
 
-export const buildIfNeeded = () => {
-  const built =
-    fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
-    fs.existsSync(stampFile) &&
-    fs.readFileSync(stampFile, 'utf8') === sourceHash()
-  if (!built) build()
+// Outside .next, which next build empties.
+const lockFile = path.join(root, 'node_modules', '.cache', 'itnet-build.lock')
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+const isAlive = (pid) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
+/** One build at a time: parallel test workers and servers wait for the one that runs. */
+const withBuildLock = (work) => {
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true })
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
+      break
+    } catch {
+      const holder = Number(fs.readFileSync(lockFile, 'utf8'))
+      if (!holder || !isAlive(holder)) fs.rmSync(lockFile, { force: true })
+      else sleep(1000)
+    }
+  }
+  try {
+    return work()
+  } finally {
+    fs.rmSync(lockFile, { force: true })
+  }
+}
+
+const isBuilt = () =>
+  fs.existsSync(path.join(root, '.next', 'BUILD_ID')) &&
+  fs.existsSync(stampFile) &&
+  fs.readFileSync(stampFile, 'utf8') === sourceHash()
+
+export const buildIfNeeded = () =>
+  withBuildLock(() => {
+    if (!isBuilt()) build()
+  })
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (process.argv.includes('--force')) build()
+  if (process.argv.includes('--force')) withBuildLock(build)
   else buildIfNeeded()
 }

@@ -1,3 +1,4 @@
+import { sqlAdapterOf, sqlCount, sqlFind, UnsupportedQuery } from './sqlReader'
 import { createLocalReq, type CollectionSlug, type Payload, type Sort, type Where } from 'payload'
 
 /** Collections without drafts (partners, images) are public as stored. */
@@ -44,6 +45,13 @@ const withAnonymousRule = async (
   return rule === true ? filter : { and: [rule, filter] }
 }
 
+const warned = new Set<string>()
+const warnOnce = (payload: Payload, message: string) => {
+  if (warned.has(message)) return
+  warned.add(message)
+  payload.logger.warn(message)
+}
+
 export type PublishedQuery = {
   where?: Where
   sort?: Sort
@@ -67,6 +75,20 @@ export const findPublished = async (
 ): Promise<StoredDoc[]> => {
   const filter = await withAnonymousRule(payload, collection, where)
   if (!filter) return []
+  const adapter = sqlAdapterOf(payload)
+  if (adapter && select) {
+    try {
+      return await sqlFind(payload, adapter, collection, {
+        where: filter,
+        sort: sort === undefined ? undefined : Array.isArray(sort) ? sort : [sort],
+        limit,
+        select,
+      })
+    } catch (error) {
+      if (!(error instanceof UnsupportedQuery)) throw error
+      warnOnce(payload, `public feed: slower adapter find for ${collection}: ${error.message}`)
+    }
+  }
   const result = await payload.db.find({
     collection: collection as CollectionSlug,
     where: filter,
@@ -86,6 +108,14 @@ export const countPublished = async (
 ): Promise<number> => {
   const filter = await withAnonymousRule(payload, collection, where)
   if (!filter) return 0
+  const adapter = sqlAdapterOf(payload)
+  if (adapter) {
+    try {
+      return await sqlCount(payload, adapter, collection, filter)
+    } catch (error) {
+      if (!(error instanceof UnsupportedQuery)) throw error
+    }
+  }
   const { totalDocs } = await payload.db.count({
     collection: collection as CollectionSlug,
     where: filter,

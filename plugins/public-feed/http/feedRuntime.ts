@@ -31,7 +31,6 @@ export type FeedRuntime = {
   revisions: RevisionWatcher
   /** The absolute origin for links: `serverUrl`, else the request's own. */
   publicUrl: (request: FeedRequest) => string
-  stop: () => void
 }
 
 const runtimes = new WeakMap<Payload, FeedRuntime>()
@@ -72,7 +71,6 @@ export const getFeedRuntime = (payload: Payload): FeedRuntime => {
     revisions,
     // Cached answers are keyed by this origin, so a forged Host header cannot poison them.
     publicUrl: (request) => settings.serverUrl ?? request.url.origin,
-    stop: () => revisions.stop(),
   }
   runtimes.set(payload, runtime)
   return runtime

@@ -3,13 +3,15 @@ import type { Payload } from 'payload'
 import { readFeedRevision } from '../utilities/feedRevision'
 
 /**
- * Follows the shared feed revision: one small read per interval per process, none per
- * request. A failed read (database away) keeps the last known stamp and serves on.
+ * Follows the shared feed revision without a timer: a request finds out the current stamp,
+ * reading it from the database only when the last read is older than the interval (one
+ * read in flight at a time). Under load that is one small query per interval per process;
+ * when idle, none. A failed read (database away) keeps the last known stamp.
  */
 export class RevisionWatcher {
   private current: string | undefined
-  private timer: NodeJS.Timeout | undefined
-  private first: Promise<string> | undefined
+  private readAt = 0
+  private inFlight: Promise<string> | undefined
 
   constructor(
     private readonly payload: Payload,
@@ -17,22 +19,23 @@ export class RevisionWatcher {
     private readonly onChange: (revision: string) => void,
   ) {}
 
-  /** The stamp to key answers by; the first call reads it and starts the interval. */
+  /** The stamp to key answers by, at most `intervalMs` old. */
   async revision(): Promise<string> {
-    if (this.current !== undefined) return this.current
-    this.first ??= this.read().then((revision) => {
-      this.timer = setInterval(() => void this.read(), this.intervalMs)
-      // The watcher never keeps a process alive on its own.
-      this.timer.unref()
-      return revision
+    if (this.current !== undefined && Date.now() - this.readAt < this.intervalMs) {
+      return this.current
+    }
+    this.inFlight ??= this.read().finally(() => {
+      this.inFlight = undefined
     })
-    return this.first
+    return this.inFlight
   }
 
-  /** Reads now (tests, and after a local write that wants its own purge at once). */
+  /** Reads the stamp now. */
   async read(): Promise<string> {
+    const started = Date.now()
     try {
       const revision = await readFeedRevision(this.payload)
+      this.readAt = started
       if (revision !== this.current) {
         this.current = revision
         this.onChange(revision)
@@ -41,10 +44,5 @@ export class RevisionWatcher {
       this.payload.logger.warn({ err: error }, 'public feed: could not read the feed revision')
     }
     return this.current ?? 'unknown'
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer)
-    this.timer = undefined
   }
 }
