@@ -233,6 +233,9 @@ const readValue = (field: FlattenedField | undefined, value: unknown): unknown =
       return new Date(value as string).toISOString()
     case 'checkbox':
       return Boolean(value)
+    case 'number':
+      // PostgreSQL's numeric arrives as text.
+      return Number(value)
     case 'richText':
     case 'json':
       return typeof value === 'string' ? JSON.parse(value) : value
