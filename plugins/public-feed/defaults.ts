@@ -13,6 +13,18 @@ export const webhookQueue = 'feed-webhooks'
 
 /** Collections whose changes are visible in the feed (they purge the response cache). */
 export const feedCollections: FeedCollection[] = ['projects', 'events', 'members', 'stories']
+/**
+ * Compound indexes for the feed's lists: published documents in their list order, so that a
+ * page is read from the index, not sorted from the table (without planner statistics SQLite
+ * otherwise picks the `_status` index and sorts every published row).
+ */
+export const feedIndexes: Record<FeedCollection, string[][]> = {
+  projects: [['_status', 'publishedAt']],
+  events: [['_status', 'startsAt'], ['_status', 'publishedAt']],
+  members: [['_status', 'name']],
+  stories: [['_status', 'publishedAt']],
+}
+
 /** Collections that only appear inside feed items (participants, images). */
 export const referencedCollections = ['partners', 'media'] as const
 

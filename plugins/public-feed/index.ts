@@ -3,7 +3,7 @@ import type { CollectionConfig, Config, Plugin } from 'payload'
 import { feedChangesCollection } from './collections/feedChanges'
 import { feedRevisionGlobal } from './collections/feedRevision'
 import { deliveriesCollection, webhooksCollection } from './collections/webhooks'
-import { feedCollections, referencedCollections, webhookQueue } from './defaults'
+import { feedCollections, feedIndexes, referencedCollections, webhookQueue } from './defaults'
 import { bumpOnChange, bumpOnDelete } from './hooks/bumpOnChange'
 import { recordFeedChange, recordFeedRemoval } from './hooks/recordFeedChange'
 import { feedEndpoints } from './http/payloadEndpoints'
@@ -19,6 +19,10 @@ const withHooks = (collection: CollectionConfig): CollectionConfig => {
     const slug = collection.slug as FeedCollection
     return {
       ...collection,
+      indexes: [
+        ...(collection.indexes ?? []),
+        ...feedIndexes[slug].map((fields) => ({ fields })),
+      ],
       hooks: {
         ...hooks,
         afterChange: [...(hooks.afterChange ?? []), recordFeedChange(slug)],

@@ -1,6 +1,6 @@
 import * as migration_20261127_030828_initial from './20261127_030828_initial';
 import * as migration_20261127_043446_workflow from './20261127_043446_workflow';
-import * as migration_20261127_054410_feed from './20261127_054410_feed';
+import * as migration_20261127_065742_feed from './20261127_065742_feed';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261127_043446_workflow',
   },
   {
-    up: migration_20261127_054410_feed.up,
-    down: migration_20261127_054410_feed.down,
-    name: '20261127_054410_feed'
+    up: migration_20261127_065742_feed.up,
+    down: migration_20261127_065742_feed.down,
+    name: '20261127_065742_feed'
   },
 ];

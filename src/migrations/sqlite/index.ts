@@ -1,6 +1,6 @@
 import * as migration_20261127_030823_initial from './20261127_030823_initial';
 import * as migration_20261127_043439_workflow from './20261127_043439_workflow';
-import * as migration_20261127_054408_feed from './20261127_054408_feed';
+import * as migration_20261127_065736_feed from './20261127_065736_feed';
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261127_043439_workflow',
   },
   {
-    up: migration_20261127_054408_feed.up,
-    down: migration_20261127_054408_feed.down,
-    name: '20261127_054408_feed'
+    up: migration_20261127_065736_feed.up,
+    down: migration_20261127_065736_feed.down,
+    name: '20261127_065736_feed'
   },
 ];
