@@ -173,7 +173,13 @@ const fieldCondition = (
   const kind = kindOf(context, name)
   const id = `${alias}."id"`
   if (kind === 'column') {
-    const target = `${alias}.${quote(columnName(context.table, name))}`
+    const column = `${alias}.${quote(columnName(context.table, name))}`
+    // Reads by id or by parent: SQLite, without statistics, would rather walk the whole
+    // state index than the selective one; `+` takes the state out of its choice.
+    const target =
+      name === '_status' && alias === 'd' && context.adapter.dialect === 'sqlite'
+        ? `+${column}`
+        : column
     return compare(target, operator, operand, params)
   }
   if (kind === 'options' && (operator === 'in' || operator === 'equals')) {
@@ -215,13 +221,19 @@ const condition = (
   return parts.length ? parts.join(' and ') : undefined
 }
 
-const orderBy = (context: Context, sort: string[], alias: string) =>
+/**
+ * ORDER BY for `sort`. `sortOnly` marks the outer query, which holds just the chosen rows:
+ * on SQLite a unary `+` keeps the planner from walking a whole index to avoid sorting them
+ * (without statistics it would, and scan every row of the table).
+ */
+const orderBy = (context: Context, sort: string[], alias: string, sortOnly = false) =>
   sort
     .map((key) => {
       const name = key.replace(/^-/, '')
       if (kindOf(context, name) !== 'column') throw new UnsupportedQuery(`sort by ${name}`)
       const target = `${alias}.${quote(columnName(context.table, name))}`
-      return `${target} ${key.startsWith('-') ? 'desc' : 'asc'}`
+      const expression = sortOnly && context.adapter.dialect === 'sqlite' ? `+${target}` : target
+      return `${expression} ${key.startsWith('-') ? 'desc' : 'asc'}`
     })
     .join(', ')
 
@@ -245,6 +257,11 @@ const readValue = (field: FlattenedField | undefined, value: unknown): unknown =
 }
 
 type GroupField = FlattenedField & { flattenedFields: FlattenedField[] }
+
+const localeCodes = (payload: Payload): string[] => {
+  const localization = payload.config.localization
+  return localization ? localization.localeCodes : []
+}
 
 export type SqlQuery = {
   where: Where
@@ -294,6 +311,11 @@ export const sqlFind = async (
     }
   }
 
+  // Placeholders are numbered in text order: the join's come first.
+  // Naming the locales lets the join use Payload's unique (locale, parent) index.
+  const localeJoin = locales
+    ? ` left join ${quote(locales.name)} l on l."_locale" in (${params.list(localeCodes(payload))}) and l."_parent_id" = d."id"`
+    : ''
   // The page is chosen first (filter, order, limit); translations join only its rows.
   const chosen =
     limit > 0
@@ -306,10 +328,9 @@ export const sqlFind = async (
         })()
       : condition(context, 'd', where, params)
   const statement =
-    `select ${columns.join(', ')} from ${main} d` +
-    (locales ? ` left join ${quote(locales.name)} l on l."_parent_id" = d."id"` : '') +
+    `select ${columns.join(', ')} from ${main} d${localeJoin}` +
     (chosen ? ` where ${chosen}` : '') +
-    ` order by ${orderBy(context, sort, 'd')}`
+    ` order by ${orderBy(context, sort, 'd', true)}`
   const rows = await adapter.run(statement, params.values)
 
   const docs = new Map<string, SqlDoc>()
@@ -351,7 +372,7 @@ export const sqlFind = async (
     const relParams = new Parameters(adapter.dialect)
     const refs = await adapter.run(
       `select "parent_id" as "parent", "path", ${targets.map((key) => `${quote(rels.table[key].name)} as ${quote(key)}`).join(', ')} from ${quote(rels.name)}` +
-        ` where "parent_id" in (${relParams.list(ids)}) and "path" in (${relParams.list(relPaths)})` +
+        ` where "parent_id" in (${relParams.list(ids)}) and ${adapter.dialect === 'sqlite' ? '+' : ''}"path" in (${relParams.list(relPaths)})` +
         ` order by "parent_id", "order"`,
       relParams.values,
     )
@@ -390,10 +411,10 @@ export const sqlCount = async (
 ): Promise<number> => {
   const context = contextOf(payload, adapter, collection)
   const params = new Parameters(adapter.dialect)
-  const filter = condition(context, 'd', where, params)
+  const filter = condition(context, 'c', where, params)
   const main = quote(context.tableName)
   const [row] = await adapter.run(
-    `select count(*) as "total" from ${main} d${filter ? ` where ${filter}` : ''}`,
+    `select count(*) as "total" from ${main} c${filter ? ` where ${filter}` : ''}`,
     params.values,
   )
   return Number(row?.total ?? 0)
