@@ -7,6 +7,7 @@ import { getPayload } from 'payload'
 import { feedRouter } from '../plugins/public-feed/http/expressRouter'
 import { getFeedRuntime } from '../plugins/public-feed/http/feedRuntime'
 import { buildHubConfig } from './buildHubConfig'
+import { optimizeSqlite } from './database/optimizeSqlite'
 import { ConfigurationError, projectRoot, readEnv } from './env'
 import { demoUsers } from './seed/data/demoUsers'
 import { seedIfEmpty } from './seed/seedIfEmpty'
@@ -36,6 +37,9 @@ const start = async () => {
     })
     if (report) payload.logger.info(`Seeded an empty database: ${report.created} documents`)
   }
+
+  // Planner statistics once the data is there (SQLite only).
+  await optimizeSqlite(payload)
 
   // This server owns the signals; Next must not exit on its own.
   process.env.NEXT_MANUAL_SIG_HANDLE = 'true'

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import net from 'node:net'
 
+import { createClient } from '@libsql/client'
+
 import { startSmtpOutbox } from '../helpers/smtpOutbox'
 import { startServer, type RunningServer } from '../helpers/startServer'
 import { testDatabaseKinds, type TestDatabase } from '../helpers/testDatabases'
@@ -65,6 +67,21 @@ describe.each(testDatabaseKinds())('HTTP server on $name', (kind) => {
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ status: 'ok' })
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('should give SQLite planner statistics on start', async () => {
+    if (kind.name !== 'sqlite') return
+    const client = createClient({ url: database.uri })
+    try {
+      const { rows } = await client.execute(
+        "select count(*) as n from sqlite_master where name = 'sqlite_stat1'",
+      )
+      expect(Number(rows[0].n)).toBe(1)
+      const stats = await client.execute('select count(*) as n from sqlite_stat1')
+      expect(Number(stats.rows[0].n)).toBeGreaterThan(0)
+    } finally {
+      client.close()
+    }
   })
 
   it('should report ready when the database answers', async () => {
