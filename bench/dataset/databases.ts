@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import type Pg from 'pg'
+
 import { tmpDir } from '../paths'
 
 export type BenchDb = 'sqlite' | 'postgres'
@@ -13,7 +15,7 @@ export const postgresUri =
 const adapterRequire = createRequire(
   createRequire(import.meta.url).resolve('@payloadcms/db-postgres'),
 )
-export const pg = adapterRequire('pg') as typeof import('pg')
+export const pg = adapterRequire('pg') as typeof Pg
 export const pgModulePath = adapterRequire.resolve('pg')
 
 export const databaseUri = {

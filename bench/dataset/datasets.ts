@@ -58,50 +58,49 @@ const writeStamp = async (db: BenchDb, name: string, hash: string) => {
   await adminQuery(`COMMENT ON DATABASE "${databaseUri.pgName(name)}" IS '${hash}'`)
 }
 
-/** An empty database of the dataset's own, or a copy of `from` (its snapshot). */
-const prepare = async (db: BenchDb, name: string, from?: string) => {
+/** An empty database of the dataset's own. */
+const prepare = async (db: BenchDb, name: string) => {
   if (db === 'sqlite') {
     const file = sqliteFile(name)
     removeSqlite(file)
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    if (from) fs.copyFileSync(sqliteFile(from), file)
     return
   }
   const target = databaseUri.pgName(name)
   await adminQuery(`DROP DATABASE IF EXISTS "${target}" WITH (FORCE)`)
-  await adminQuery(
-    `CREATE DATABASE "${target}"${from ? ` TEMPLATE "${databaseUri.pgName(from)}"` : ''}`,
-  )
+  await adminQuery(`CREATE DATABASE "${target}"`)
 }
 
-const loadInto = async (
-  db: BenchDb,
-  name: string,
-  spec: DatasetSpec,
-  seed: number,
-  fromProjects = 0,
-) => {
-  const worker = await startWorker(databaseUri.of(db, name))
+const loadInto = async (db: BenchDb, name: string, spec: DatasetSpec, seed: number) => {
+  const worker = await startWorker(databaseUri.of(db, name), `load-${name}`)
   try {
-    await worker.request({ cmd: 'load', spec, seed, fromProjects })
+    await worker.request({ cmd: 'load', spec, seed })
   } finally {
     await worker.stop()
   }
 }
 
-/** A tier's dataset: reused when a finished load with the same hash exists, else generated. */
-export const ensureDataset = async (
+const nameOf = (spec: DatasetSpec) => spec.name.toLowerCase().replace('-', '_')
+
+export type DatasetOptions = {
+  seed?: number
+  fresh?: boolean
+  log?: (line: string) => void
+}
+
+/** One dataset: reused when a finished load with the same hash exists, else generated. */
+const ensureOne = async (
   db: BenchDb,
   spec: DatasetSpec,
-  { seed = defaultSeed, fresh = false, log = console.log } = {},
+  { seed = defaultSeed, fresh = false, log = console.log }: DatasetOptions,
 ): Promise<Dataset> => {
-  const name = spec.name.toLowerCase()
+  const name = nameOf(spec)
   const hash = datasetHash(db, spec, seed)
   const uri = databaseUri.of(db, name)
   if (!fresh && (await readStamp(db, name)) === hash) {
     return { spec, uri, load: { ms: 0, reused: true } }
   }
-  log(`  loading dataset ${spec.name} into ${db} (${describe(spec)})…`)
+  log(`  loading ${spec.name} into ${db} (${describe(spec)})…`)
   const started = Date.now()
   await prepare(db, name)
   await loadInto(db, name, spec, seed)
@@ -110,37 +109,25 @@ export const ensureDataset = async (
 }
 
 /**
- * The scale probe's three databases (1k, 10k, 100k projects). Each is a copy of the one before
- * with more projects: documents 1…n are identical in all three.
+ * The tier's dataset and the scale probe's three (1k, 10k, 100k projects), loaded two at a
+ * time (two cores), largest first. Every document has its own random stream, so documents
+ * 1…n are the same in all of them.
  */
-export const ensureScaleDatasets = async (
+export const ensureDatasets = async (
   db: BenchDb,
-  { seed = defaultSeed, fresh = false, log = console.log } = {},
-): Promise<Dataset[]> => {
-  const datasets: Dataset[] = []
-  let rebuild = fresh
-  let previous: DatasetSpec | undefined
-  for (const size of scaleSizes) {
-    const spec = scaleSpec(size)
-    const name = spec.name.toLowerCase().replace('-', '_')
-    const hash = datasetHash(db, spec, seed)
-    const uri = databaseUri.of(db, name)
-    if (!rebuild && (await readStamp(db, name)) === hash) {
-      datasets.push({ spec, uri, load: { ms: 0, reused: true } })
-    } else {
-      // A snapshot changed: every later one is rebuilt from it.
-      rebuild = true
-      log(`  loading scale dataset ${spec.name} into ${db}…`)
-      const started = Date.now()
-      const from = previous ? previous.name.toLowerCase().replace('-', '_') : undefined
-      await prepare(db, name, from)
-      await loadInto(db, name, spec, seed, previous?.projects ?? 0)
-      await writeStamp(db, name, hash)
-      datasets.push({ spec, uri, load: { ms: Date.now() - started, reused: false } })
+  tier: DatasetSpec,
+  options: DatasetOptions,
+): Promise<{ tier: Dataset; scale: Dataset[] }> => {
+  const specs = [tier, ...scaleSizes.map(scaleSpec)]
+  const results = new Map<DatasetSpec, Dataset>()
+  const queue = [...specs].sort((a, b) => b.projects - a.projects)
+  const loader = async () => {
+    for (let spec = queue.shift(); spec; spec = queue.shift()) {
+      results.set(spec, await ensureOne(db, spec, options))
     }
-    previous = spec
   }
-  return datasets
+  await Promise.all([loader(), loader()])
+  return { tier: results.get(tier)!, scale: specs.slice(1).map((spec) => results.get(spec)!) }
 }
 
 export const describe = (spec: DatasetSpec) =>

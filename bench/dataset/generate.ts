@@ -97,7 +97,13 @@ export type EventDoc = {
   endsAt: string
   allDay: boolean
   datePrecision: string
-  location: { online: boolean; venue: string; address: string; city: string; onlineUrl: string | null }
+  location: {
+    online: boolean
+    venue: string
+    address: string
+    city: string
+    onlineUrl: string | null
+  }
   coHosts: Ref[]
   series: number | null
   topics: string[]
@@ -125,13 +131,73 @@ const streamFor = (seed: number, collection: string, id: number): Random => {
 
 const iso = (time: number) => new Date(time).toISOString()
 
-const memberKinds = ['company', 'company', 'company', 'university', 'research', 'public-body', 'other']
-const partnerKinds = ['industry-network', 'business-association', 'chamber', 'public-authority', 'agency', 'other']
-const namePrefixes = ['Saale', 'Thüringer', 'Wartburg', 'Rennsteig', 'Ilm', 'Werra', 'Unstrut', 'Kyffhäuser', 'Orla', 'Gera', 'Helme', 'Elster']
-const nameCores = ['Data', 'Soft', 'Systems', 'Consulting', 'Digital', 'Net', 'Cloud', 'Security', 'Apps', 'Analytics', 'Robotics', 'Media']
+const memberKinds = [
+  'company',
+  'company',
+  'company',
+  'university',
+  'research',
+  'public-body',
+  'other',
+]
+const partnerKinds = [
+  'industry-network',
+  'business-association',
+  'chamber',
+  'public-authority',
+  'agency',
+  'other',
+]
+const namePrefixes = [
+  'Saale',
+  'Thüringer',
+  'Wartburg',
+  'Rennsteig',
+  'Ilm',
+  'Werra',
+  'Unstrut',
+  'Kyffhäuser',
+  'Orla',
+  'Gera',
+  'Helme',
+  'Elster',
+]
+const nameCores = [
+  'Data',
+  'Soft',
+  'Systems',
+  'Consulting',
+  'Digital',
+  'Net',
+  'Cloud',
+  'Security',
+  'Apps',
+  'Analytics',
+  'Robotics',
+  'Media',
+]
 const suffixes = ['GmbH', 'GmbH', 'GmbH & Co. KG', 'AG', 'UG', 'e. K.']
-const partnerNames = ['Kammer', 'Agentur', 'Verband', 'Netzwerk', 'Cluster', 'Landesamt', 'Initiative']
-const firstNames = ['Anna', 'Jonas', 'Lea', 'Paul', 'Marie', 'Felix', 'Sophie', 'Lukas', 'Clara', 'Max']
+const partnerNames = [
+  'Kammer',
+  'Agentur',
+  'Verband',
+  'Netzwerk',
+  'Cluster',
+  'Landesamt',
+  'Initiative',
+]
+const firstNames = [
+  'Anna',
+  'Jonas',
+  'Lea',
+  'Paul',
+  'Marie',
+  'Felix',
+  'Sophie',
+  'Lukas',
+  'Clara',
+  'Max',
+]
 const lastNames = ['Müller', 'Schmidt', 'Fischer', 'Weber', 'Wagner', 'Becker', 'Hoffmann', 'Koch']
 
 /** Whether a member is published: decided by its own stream, so others can ask without generating it. */
@@ -247,7 +313,9 @@ export const event = (seed: number, id: number, spec: DatasetSpec): EventDoc => 
   const startsAt = Date.UTC(2023, 0, 1) + random.int(0, 5 * 365 * 24 * 4) * 15 * 60 * 1000
   const online = random.chance(0.25)
   const city = random.pick(cities)
-  const coHosts = random.chance(0.5) ? participantsOf(random, seed, spec).slice(0, random.int(1, 2)) : []
+  const coHosts = random.chance(0.5)
+    ? participantsOf(random, seed, spec).slice(0, random.int(1, 2))
+    : []
   const titles = { de: title(random, 'de'), en: title(random, 'en') }
   return {
     id,

@@ -1,11 +1,4 @@
-import type {
-  EventDoc,
-  MemberDoc,
-  PartnerDoc,
-  ProjectDoc,
-  Ref,
-  StoryDoc,
-} from './generate'
+import type { EventDoc, MemberDoc, PartnerDoc, ProjectDoc, Ref, StoryDoc } from './generate'
 import { locales } from './generate'
 
 /**
@@ -112,7 +105,12 @@ export const projectRows = (rows: Rows, doc: ProjectDoc) => {
   relRows(rows, 'projects_rels', doc.id, 'participants', doc.participants)
   topicRows(rows, 'projects_topics', doc.id, doc.topics)
   doc.links.forEach((link, index) => {
-    push(rows, 'projects_links', { _parentID: doc.id, _order: index + 1, id: link.id, url: link.url })
+    push(rows, 'projects_links', {
+      _parentID: doc.id,
+      _order: index + 1,
+      id: link.id,
+      url: link.url,
+    })
     for (const locale of locales) {
       push(rows, 'projects_links_locales', {
         _parentID: link.id,

@@ -1,7 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
-import { benchRoot, serverEnv } from '../paths'
+import { benchRoot, projectRoot, serverEnv, tmpDir } from '../paths'
 import type { WorkerCommand } from './worker'
 
 export type Worker = {
@@ -11,16 +12,24 @@ export type Worker = {
 }
 
 /** Forks `worker.ts` on `databaseUri` and waits until its Payload is connected (migrated). */
-export const startWorker = async (databaseUri: string): Promise<Worker> => {
+export const startWorker = async (databaseUri: string, name = 'worker'): Promise<Worker> => {
+  const logDir = path.join(tmpDir, 'logs')
+  fs.mkdirSync(logDir, { recursive: true })
+  const log = fs.openSync(path.join(logDir, `${name}.log`), 'w')
   const child = fork(path.join(benchRoot, 'dataset', 'worker.ts'), [], {
+    cwd: projectRoot,
     // The condition keeps Node 20 from hanging on Lexical's top-level await (PITFALLS.md).
     execArgv: ['--conditions=production', '--import', 'tsx'],
     env: serverEnv({ DATABASE_URI: databaseUri }),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', log, log, 'ipc'],
   })
   let pending: { resolve: (value: unknown) => void; reject: (error: Error) => void } | undefined
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`bench worker exited with ${code}`))),
+    child.once('exit', (code) =>
+      reject(
+        new Error(`bench worker exited with ${code}; see ${path.join(logDir, `${name}.log`)}`),
+      ),
+    ),
   )
   exited.catch(() => {})
   const ready = new Promise<void>((resolve) => {

@@ -11,9 +11,10 @@ export const feedQuery = (first: number) =>
 export const feedPath = (first: number) =>
   `/api/feed/graphql?query=${encodeURIComponent(feedQuery(first))}`
 
-// Payload's own GraphQL: `select: true` makes it read only the selected fields.
+// Payload's own GraphQL: `select: true` makes it read only the selected fields. Its Member and
+// Partner types disagree on the nullability of `slug` and `name`, so the partner's are aliased.
 export const payloadGraphqlQuery = (limit: number) =>
-  `{ Projects(limit: ${limit}, sort: "-publishedAt", where: { _status: { equals: published } }, select: true) { docs { slug title participants { relationTo value { ... on Member { slug name } ... on Partner { slug name } } } } } }`
+  `{ Projects(limit: ${limit}, sort: "-publishedAt", where: { _status: { equals: published } }, select: true) { docs { slug title participants { relationTo value { ... on Member { slug name } ... on Partner { partnerSlug: slug partnerName: name } } } } } }`
 
 export const payloadRestPath = (limit: number) =>
   `/api/projects?${[
@@ -44,12 +45,12 @@ export const localApiFind = (payload: Payload, limit: number) =>
     overrideAccess: false,
   })
 
-type Participant = { slug?: string; name?: string }
+type Participant = { slug?: string; name?: string; partnerSlug?: string }
 /** An answer as `slug:participant,participant|…`: what all variants must agree on. */
 export type Answer = string
 
 const line = (slug: string, participants: Participant[]) =>
-  `${slug}:${participants.map((p) => p.slug).join(',')}`
+  `${slug}:${participants.map((p) => p.slug ?? p.partnerSlug).join(',')}`
 
 export const answerOfFeed = (body: unknown): Answer => {
   const edges = (body as { data: { projects: { edges: { node: Record<string, unknown> }[] } } })
@@ -59,7 +60,7 @@ export const answerOfFeed = (body: unknown): Answer => {
     .join('|')
 }
 
-type PayloadDoc = {
+export type PayloadDoc = {
   slug: string
   participants?: { relationTo: string; value: Participant | number | null }[]
 }
@@ -68,11 +69,22 @@ const participantsOf = (doc: PayloadDoc): Participant[] =>
     .map((ref) => ref.value)
     .filter((value): value is Participant => typeof value === 'object' && value !== null)
 
+/** How many participants an answer names (over all its projects). */
+export const participantsIn = (answer: Answer): number =>
+  answer
+    .split('|')
+    .map((line) => line.slice(line.indexOf(':') + 1))
+    .filter(Boolean)
+    .reduce((sum, list) => sum + list.split(',').length, 0)
+
+export const docsOfPayloadGraphql = (body: unknown): PayloadDoc[] =>
+  (body as { data: { Projects: { docs: PayloadDoc[] } } }).data.Projects.docs
+
 export const answerOfDocs = (docs: PayloadDoc[]): Answer =>
   docs.map((doc) => line(doc.slug, participantsOf(doc))).join('|')
 
 export const answerOfPayloadGraphql = (body: unknown): Answer =>
-  answerOfDocs((body as { data: { Projects: { docs: PayloadDoc[] } } }).data.Projects.docs)
+  answerOfDocs(docsOfPayloadGraphql(body))
 
 export const answerOfRest = (body: unknown): Answer =>
   answerOfDocs((body as { docs: PayloadDoc[] }).docs)

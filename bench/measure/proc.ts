@@ -39,9 +39,48 @@ export const treeRssMb = (root: number): number => {
   }
   let total = 0
   const visit = (pid: number) => {
-    total += memoryOf(pid)?.rss_mb ?? 0
+    const rss = memoryOf(pid)?.rss_mb
+    // Zombies and kernel threads have no VmRSS.
+    if (rss !== undefined && Number.isFinite(rss)) total += rss
     for (const child of children.get(pid) ?? []) visit(child)
   }
   visit(root)
+  return total
+}
+
+/** Busy CPU time of the whole machine (all cores, all processes) so far, in milliseconds. */
+export const machineBusyMs = (): number => {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]
+    // cpu user nice system idle iowait irq softirq steal …
+    const [user, nice, system, , , irq, softirq, steal] = line
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number)
+    return (user + nice + system + irq + softirq + steal) * 10
+  } catch {
+    return NaN
+  }
+}
+
+/**
+ * CPU time of all PostgreSQL server processes on this machine (their command is `postgres`),
+ * in milliseconds: with PostgreSQL the database's share of a request runs there.
+ */
+export const postgresCpuMs = (): number => {
+  let total = 0
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      if (command !== 'postgres') continue
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      total += (Number(fields[11]) + Number(fields[12])) * 10
+    } catch {
+      // gone meanwhile
+    }
+  }
   return total
 }

@@ -13,7 +13,7 @@ export type ServerProcess = {
   origin: string
   /** Spawn → first successful answer on `readyPath`. */
   bootMs: number
-  /** The query counter's port (hub servers only). */
+  /** The bench probe's port (hub servers only): statement recording and CPU profiles. */
   controlPort?: number
   memory: () => { rss_mb: number; peak_rss_mb: number } | undefined
   cpuMs: () => number
@@ -22,10 +22,39 @@ export type ServerProcess = {
 
 export const hasTaskset = spawnSync('taskset', ['-V']).status === 0
 
+/** Pins a running process, all its threads, to one CPU (no-op without taskset). */
+export const pin = (pid: number | undefined, cpu: number | undefined) => {
+  if (pid === undefined || cpu === undefined || !hasTaskset) return
+  spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' })
+}
+
 const logFile = (name: string) => {
   const dir = path.join(tmpDir, 'logs')
   fs.mkdirSync(dir, { recursive: true })
   return fs.openSync(path.join(dir, `${name}.log`), 'w')
+}
+
+/** Children still running, killed if the runner dies (a crash must not leave servers behind). */
+const running = new Set<ChildProcess>()
+const killAll = () => {
+  for (const child of running) child.kill('SIGKILL')
+}
+process.once('exit', killAll)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`bench: stopped by ${signal}; its servers are stopped too`)
+    killAll()
+    process.exit(130)
+  })
+}
+
+const portIsFree = async (port: number): Promise<boolean> => {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+  })
 }
 
 const waitForAnswer = async (child: ChildProcess, url: string, timeoutMs: number) => {
@@ -50,16 +79,23 @@ const launch = async (
   env: NodeJS.ProcessEnv,
   port: number,
   readyPath: string,
-  cpu: number | undefined,
   controlPort?: number,
 ): Promise<ServerProcess> => {
-  const command = cpu !== undefined && hasTaskset ? 'taskset' : process.execPath
-  const fullArgs =
-    cpu !== undefined && hasTaskset ? ['-c', String(cpu), process.execPath, ...args] : args
+  for (const used of [port, controlPort]) {
+    if (used !== undefined && !(await portIsFree(used))) {
+      throw new Error(`port ${used} is in use: is an earlier bench server still running?`)
+    }
+  }
   const log = logFile(name)
   const started = performance.now()
-  // taskset execs node: the child's pid is the server's.
-  const child = spawn(command, fullArgs, { cwd: projectRoot, env, stdio: ['ignore', log, log] })
+  // Started on all cores (start-up is not what is measured under load); pinned once ready.
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', log, log],
+  })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   const origin = `http://127.0.0.1:${port}`
   try {
     await waitForAnswer(child, `${origin}${readyPath}`, 120_000)
@@ -80,7 +116,7 @@ const launch = async (
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return
       const gone = new Promise((resolve) => child.once('exit', resolve))
-      // SIGTERM: the hub shuts down gracefully (and a --cpu-prof profile gets written).
+      // SIGTERM: the hub shuts down gracefully.
       child.kill('SIGTERM')
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
       await gone
@@ -94,12 +130,9 @@ export type HubOptions = {
   databaseUri: string
   port: number
   responseCache: boolean
-  cpu?: number
-  /** Write a V8 CPU profile into this directory on exit. */
-  cpuProfDir?: string
 }
 
-/** The hub as `npm start` runs it (production build, src/server.ts), plus the query counter. */
+/** The hub as `npm start` runs it (production build, src/server.ts), plus the bench probe (probe.ts). */
 export const startHub = (options: HubOptions): Promise<ServerProcess> => {
   const controlPort = options.port + 1000
   const args = [
@@ -107,8 +140,7 @@ export const startHub = (options: HubOptions): Promise<ServerProcess> => {
     '--import',
     'tsx',
     '--import',
-    pathToFileURL(path.join(benchRoot, 'server', 'queryCounter.ts')).href,
-    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+    pathToFileURL(path.join(benchRoot, 'server', 'probe.ts')).href,
     path.join(projectRoot, 'src', 'server.ts'),
   ]
   const env = serverEnv({
@@ -120,20 +152,15 @@ export const startHub = (options: HubOptions): Promise<ServerProcess> => {
     FEED_RATE_LIMIT: '100000000',
     BENCH_CONTROL_PORT: String(controlPort),
   })
-  return launch(options.name, args, env, options.port, feedPath(20), options.cpu, controlPort)
+  return launch(options.name, args, env, options.port, feedPath(20), controlPort)
 }
 
 /** The `raw` ceiling: a bare node:http handler on the same driver (rawServer.ts). */
-export const startRaw = (options: {
-  databaseUri: string
-  port: number
-  cpu?: number
-}): Promise<ServerProcess> =>
+export const startRaw = (options: { databaseUri: string; port: number }): Promise<ServerProcess> =>
   launch(
     'raw',
     ['--import', 'tsx', path.join(benchRoot, 'server', 'rawServer.ts')],
     serverEnv({ DATABASE_URI: options.databaseUri, PORT: String(options.port) }),
     options.port,
     '/raw?first=20',
-    options.cpu,
   )
