@@ -33,16 +33,14 @@ const db = connect()
 const postgres = !uri.startsWith('file:')
 const param = (index: number) => (postgres ? `$${index}` : '?')
 
-// The ceiling is written to be planned well with or without statistics: a hub's SQLite
-// database has none, and SQLite then prefers any equality index. `+` keeps it off the
-// `_status` index (the page is found by walking `published_at` from the newest), and the
-// relation path is checked here, not in SQL, so the `parent_id` index is the only choice.
-const status = postgres ? 'p._status' : '+p._status'
+// The ceiling follows the schema's indexes: the page walks the state+order index
+// (`_status`, `published_at`), translations come by the unique (`_locale`, `_parent_id`) index,
+// participants by `parent_id` (the relation path is checked here, so no other index competes).
 
 // 1. The page: published projects, newest first (id breaks ties, as in the feed).
 const pageSql = `SELECT p.id, p.slug, l.title
   FROM (SELECT id, slug, published_at FROM projects p
-        WHERE ${status} = 'published'
+        WHERE p._status = 'published'
         ORDER BY p.published_at DESC, p.id DESC
         LIMIT ${param(1)}) p
   LEFT JOIN projects_locales l ON l._locale = 'de' AND l._parent_id = p.id
