@@ -20,7 +20,10 @@ export const feedCollections: FeedCollection[] = ['projects', 'events', 'members
  */
 export const feedIndexes: Record<FeedCollection, string[][]> = {
   projects: [['_status', 'publishedAt']],
-  events: [['_status', 'startsAt'], ['_status', 'publishedAt']],
+  events: [
+    ['_status', 'startsAt'],
+    ['_status', 'publishedAt'],
+  ],
   members: [['_status', 'name']],
   stories: [['_status', 'publishedAt']],
 }

@@ -19,10 +19,7 @@ const withHooks = (collection: CollectionConfig): CollectionConfig => {
     const slug = collection.slug as FeedCollection
     return {
       ...collection,
-      indexes: [
-        ...(collection.indexes ?? []),
-        ...feedIndexes[slug].map((fields) => ({ fields })),
-      ],
+      indexes: [...(collection.indexes ?? []), ...feedIndexes[slug].map((fields) => ({ fields }))],
       hooks: {
         ...hooks,
         afterChange: [...(hooks.afterChange ?? []), recordFeedChange(slug)],

@@ -377,5 +377,34 @@ describe.each(testDatabaseKinds())('content rules on $name', (kind) => {
       const editor = await payload.find({ collection: 'partners', limit: 500, ...as('editor') })
       expect(editor.limit).toBe(500)
     })
+
+    it('should populate every related document for anonymous readers, beyond a page of 10', async () => {
+      const partners = await Promise.all(
+        Array.from({ length: 14 }, (_, index) =>
+          payload.create({
+            collection: 'partners',
+            data: { name: `Beteiligter ${index}` } as never,
+          }),
+        ),
+      )
+      const project = await payload.create({
+        collection: 'projects',
+        data: {
+          title: 'Viele Beteiligte',
+          _status: 'published',
+          participants: partners.map((partner) => ({ relationTo: 'partners', value: partner.id })),
+        } as never,
+      })
+      const read = await payload.findByID({
+        collection: 'projects',
+        id: project.id,
+        depth: 1,
+        overrideAccess: false,
+      })
+      const names = (read.participants ?? []).map((participant) =>
+        typeof participant.value === 'object' ? participant.value.name : participant.value,
+      )
+      expect(names).toEqual(partners.map((partner) => partner.name))
+    })
   })
 })

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { findPublished, type StoredDoc } from '../data/readPublished'
 import { allPublicSelect, type PublicCollection } from '../mapping/publicFields'
+import { idOf } from '../utilities/idOf'
 
 export type FeedLocale = 'de' | 'en'
 type Id = number | string
@@ -44,12 +45,6 @@ const byIdLoader = (payload: Payload, collection: PublicCollection, select: Reco
     },
     { cacheKeyFn: String },
   )
-
-const idOf = (value: unknown): string | undefined => {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'object') return idOf((value as { id?: unknown; value?: unknown }).value)
-  return String(value)
-}
 
 /** One query for all parents of a level: children found by the field that points back. */
 const reverseLoader = (

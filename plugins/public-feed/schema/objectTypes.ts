@@ -25,19 +25,13 @@ import {
 import { contentHtml } from '../utilities/contentHtml'
 import { selectFor } from '../resolvers/selection'
 import { DateTimeScalar } from './scalars'
+import { idOf } from '../utilities/idOf'
 
 type Field = GraphQLFieldConfig<FeedNode, FeedContext>
 type Ref = { relationTo: string; value: unknown }
 
 const nonNull = <T extends GraphQLNullableType>(type: T) => new GraphQLNonNull(type)
 const listOf = <T extends GraphQLNullableType>(type: T) => nonNull(new GraphQLList(nonNull(type)))
-
-const idOf = (value: unknown): string | number | undefined =>
-  value === null || value === undefined
-    ? undefined
-    : typeof value === 'object'
-      ? idOf((value as { id?: unknown }).id)
-      : (value as string | number)
 
 export const nodeOf = (
   collection: PublicCollection,

@@ -1,4 +1,5 @@
 import type { StoredDoc } from '../data/readPublished'
+import { idOf } from '../utilities/idOf'
 
 /** The stored fields of a published event the calendar reads (every locale at once). */
 export type CalendarEvent = StoredDoc & {
@@ -51,12 +52,6 @@ export type CalendarEntry = {
   parent?: CalendarEvent
   /** The shown events of this series. */
   children: CalendarEvent[]
-}
-
-const idOf = (value: unknown): string | undefined => {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
-  return String(value)
 }
 
 const spanOf = (event: CalendarEvent, hasChildren: boolean): CalendarSpan | null => {
