@@ -8,11 +8,11 @@ import { buildIfNeeded } from './buildIfNeeded.mjs'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const args = process.argv.slice(2)
 const selected = args.filter((arg) => !arg.startsWith('-'))
-// The HTTP and browser suites (the feed's too, but not its webhook suite) run the production
+// The HTTP, browser, attack and fault suites (the feed's too, but not its webhook suite) run the production
 // build; others need none.
 if (
   selected.length === 0 ||
-  selected.some((arg) => /server|e2e|public-feed(\/(?!webhooks|schema|queryCount|accessRules|sqlReader)|\/?$)/.test(arg))
+  selected.some((arg) => /server|e2e|security|reliability|public-feed(\/(?!webhooks|schema|queryCount|accessRules|sqlReader)|\/?$)/.test(arg))
 )
   buildIfNeeded()
 
