@@ -17,6 +17,8 @@ import { clonePlain } from './utilities/clonePlain'
 import { hardenInternalCollections } from './access/hardenInternalCollections'
 import { smtpEmailAdapter } from './email/smtpEmailAdapter'
 import { isAdminUser } from './access/roles'
+import { payloadGraphQLLimits, payloadGraphQLRules } from './graphql/payloadGraphQLRules'
+import { refuseDestructiveProductionSettings } from './security/productionGuards'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -36,8 +38,9 @@ export const buildHubConfig = ({
   secret,
   plugins = [],
   databasePush,
-}: HubConfigOptions): Promise<SanitizedConfig> =>
-  buildConfig({
+}: HubConfigOptions): Promise<SanitizedConfig> => {
+  refuseDestructiveProductionSettings(env)
+  return buildConfig({
     admin: {
       user: 'users',
       // The admin would otherwise ask gravatar.com for every avatar.
@@ -67,8 +70,16 @@ export const buildHubConfig = ({
     cors: env.csrfOrigins,
     db: createDatabaseAdapter(
       parseDatabaseUri(env.databaseUri, { development: process.env.NODE_ENV === 'development' }),
-      { push: databasePush },
+      // Production applies the committed migrations only, whatever a caller asks for.
+      { push: env.production ? false : databasePush },
     ),
+    graphQL: {
+      validationRules: payloadGraphQLRules(env.production),
+      maxComplexity: payloadGraphQLLimits.maxComplexity,
+      // Introspection follows the hub's production check (the rules above), not NODE_ENV alone.
+      disableIntrospectionInProduction: false,
+      disablePlaygroundInProduction: true,
+    },
     ...(env.smtp.host ? { email: smtpEmailAdapter(env) } : {}),
     sharp,
     telemetry: false,
@@ -93,3 +104,4 @@ export const buildHubConfig = ({
     },
     plugins: [...hubPlugins(env), ...plugins],
   }).then(hardenInternalCollections)
+}

@@ -28,8 +28,12 @@ export type HubEnv = {
   mediaDir: string
   /** Sign-in and password-reset requests per client address per 10 minutes. */
   authRateLimit: number
+  /** Requests to Payload's `/api/graphql` per client address per minute. */
+  graphqlRateLimit: number
   /** How often the server runs its jobs queue (scheduled publications, mails); cron syntax. */
   jobsCron: string
+  /** Whether this process runs the jobs queue (one node of several does). */
+  jobsAutorun: boolean
   /** The public feed (`/api/feed/*`); see `.env.example`. */
   feed: {
     rateLimitPerMinute: number
@@ -90,12 +94,10 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean)
-  const authRateLimit = Number(env.AUTH_RATE_LIMIT ?? 20)
-  if (!Number.isInteger(authRateLimit) || authRateLimit < 1) {
-    throw new ConfigurationError(
-      `AUTH_RATE_LIMIT must be a positive whole number, got "${env.AUTH_RATE_LIMIT}"`,
-    )
-  }
+  // Without a public address the hub is on this machine: its own origins are the allowed ones.
+  const ownOrigins = serverUrl
+    ? [serverUrl]
+    : [`http://localhost:${port}`, `http://127.0.0.1:${port}`]
   return {
     feed: {
       rateLimitPerMinute: positiveInteger(env, 'FEED_RATE_LIMIT', 600),
@@ -112,13 +114,15 @@ export const readEnv = (env: NodeJS.ProcessEnv = process.env): HubEnv => {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     serverUrl,
-    csrfOrigins: serverUrl ? [serverUrl, ...csrfOrigins] : csrfOrigins,
+    csrfOrigins: [...ownOrigins, ...csrfOrigins],
     seed: flag(env.SEED, true),
     seedDemo: embeddedDefault || flag(env.SEED_DEMO, false),
     demoPassword: env.DEMO_PASSWORD || 'itnet-demo-2023',
     mediaDir: path.resolve(projectRoot, env.MEDIA_DIR || 'data/media'),
-    authRateLimit,
+    authRateLimit: positiveInteger(env, 'AUTH_RATE_LIMIT', 20),
+    graphqlRateLimit: positiveInteger(env, 'GRAPHQL_RATE_LIMIT', 300),
     jobsCron: env.JOBS_AUTORUN_CRON?.trim() || '* * * * *',
+    jobsAutorun: flag(env.JOBS_AUTORUN, true),
     smtp: {
       host: env.SMTP_HOST?.trim() || undefined,
       port: Number(env.SMTP_PORT ?? 587),

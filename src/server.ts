@@ -22,13 +22,9 @@ import type { Readiness } from './server/healthRoutes'
  */
 const start = async () => {
   const env = readEnv()
-  if (env.production && process.env.PAYLOAD_DROP_DATABASE === 'true') {
-    throw new ConfigurationError(
-      'PAYLOAD_DROP_DATABASE=true would drop the database: refused in production.',
-    )
-  }
-  // cron: this process runs the jobs queue (scheduled publications) itself.
-  const payload = await getPayload({ config: buildHubConfig({ env }), cron: true })
+  // cron: this process runs the jobs queue (scheduled publications, mails, webhooks) itself,
+  // unless another node of several does (JOBS_AUTORUN=false).
+  const payload = await getPayload({ config: buildHubConfig({ env }), cron: env.jobsAutorun })
 
   if (env.seed) {
     const report = await seedIfEmpty(payload, {
@@ -57,6 +53,9 @@ const start = async () => {
     readiness,
     nextHandler,
     authRateLimit: env.authRateLimit,
+    graphqlRateLimit: env.graphqlRateLimit,
+    production: env.production,
+    serverUrl: env.serverUrl,
     feedRouter: env.feed.fastPath ? feedRouter(payload) : undefined,
   })
   const server = app.listen(env.port, env.host)

@@ -1,15 +1,19 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
-import { pingDatabase } from '../database/pingDatabase'
+import type { DatabaseAvailability } from './databaseAvailability'
 
 export type Readiness = { shuttingDown: boolean }
 
 /**
  * `/healthz`: the process answers (no Payload work). `/readyz`: it can serve, i.e. it is not
- * shutting down and the database answers.
+ * shutting down and the database answers (each call pings, which also tells the monitor).
  */
-export const healthRoutes = (payload: Payload, readiness: Readiness): Router => {
+export const healthRoutes = (
+  payload: Payload,
+  readiness: Readiness,
+  availability: DatabaseAvailability,
+): Router => {
   const router = Router()
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
@@ -20,13 +24,11 @@ export const healthRoutes = (payload: Payload, readiness: Readiness): Router => 
       res.status(503).json({ status: 'shutting-down' })
       return
     }
-    try {
-      await pingDatabase(payload)
+    if (await availability.check()) {
       res.json({ status: 'ready', database: payload.db.name })
-    } catch (error) {
-      payload.logger.warn({ err: error }, 'readiness check: database did not answer')
-      res.status(503).json({ status: 'unavailable', database: payload.db.name })
+      return
     }
+    res.status(503).json({ status: 'unavailable', database: payload.db.name })
   })
   return router
 }

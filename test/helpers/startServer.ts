@@ -27,10 +27,14 @@ export type RunningServer = {
 
 /**
  * Starts the hub the way `npm start` does (scripts/start.mjs: production mode, the built
- * app) on a free port and waits until it listens.
+ * app) on a free port and waits until it listens. `env` may be a function of the chosen port
+ * (for variables that name the server itself, such as SERVER_URL).
  */
-export const startServer = async (env: Record<string, string>): Promise<RunningServer> => {
+export const startServer = async (
+  env: Record<string, string> | ((port: number) => Record<string, string>),
+): Promise<RunningServer> => {
   const port = await freePort()
+  const extraEnv = typeof env === 'function' ? env(port) : env
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
     cwd: root,
     env: {
@@ -40,7 +44,7 @@ export const startServer = async (env: Record<string, string>): Promise<RunningS
       PORT: String(port),
       MEDIA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'itnet-media-')),
       LOG_LEVEL: 'warn',
-      ...env,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -77,12 +81,21 @@ export const startServer = async (env: Record<string, string>): Promise<RunningS
   }
 }
 
-/** Runs `src/server.ts` directly (no build needed) and resolves with its exit code and output. */
-export const runServerUntilExit = (env: Record<string, string>, timeoutMs = 60_000) =>
+const entryPoints = { server: ['src', 'server.ts'], seed: ['src', 'seed', 'run.ts'] }
+
+/**
+ * Runs `src/server.ts` (or another entry point: `seed` is `npm run seed`) directly, no build
+ * needed, and resolves with its exit code and output.
+ */
+export const runServerUntilExit = (
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  entry: keyof typeof entryPoints = 'server',
+) =>
   new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=production', '--import', 'tsx', path.join(root, 'src', 'server.ts')],
+      ['--conditions=production', '--import', 'tsx', path.join(root, ...entryPoints[entry])],
       {
         cwd: root,
         env: { ...process.env, NODE_OPTIONS: '', ...env },
