@@ -26,6 +26,8 @@ export default {
   },
   setupFiles: ['<rootDir>/test/helpers/testEnvironment.ts'],
   testMatch: ['<rootDir>/test/**/*.spec.ts'],
+  // Next's build output is rewritten while a build runs; Jest has nothing to find there.
+  modulePathIgnorePatterns: ['<rootDir>/.next/', '<rootDir>/data/'],
   testTimeout: 120_000,
   maxWorkers: 2,
 }

@@ -19,6 +19,7 @@ import { smtpEmailAdapter } from './email/smtpEmailAdapter'
 import { isAdminUser } from './access/roles'
 import { payloadGraphQLLimits, payloadGraphQLRules } from './graphql/payloadGraphQLRules'
 import { refuseDestructiveProductionSettings } from './security/productionGuards'
+import { answerClientErrors } from './security/clientErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -97,6 +98,7 @@ export const buildHubConfig = ({
         cancel: ({ req }) => isAdminUser(req.user),
       },
     },
+    hooks: { afterError: [answerClientErrors] },
     typescript: {
       outputFile: path.resolve(dirname, 'payload-types.ts'),
       // Types are generated on purpose (`npm run generate:types`), never as a side effect of a start.

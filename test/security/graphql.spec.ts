@@ -24,7 +24,8 @@ const messages = (body: Json): string =>
 const memberLogoLoop = (levels: number): string => {
   let inner = 'id'
   for (let level = 0; level < levels; level++) {
-    inner = level % 2 === 0 ? `logo { ${inner} }` : `organisation { ${inner} }`
+    // The outermost hop (the last one wrapped) is a member's logo.
+    inner = (levels - level) % 2 === 1 ? `logo { ${inner} }` : `organisation { ${inner} }`
   }
   return `{ Members { docs { ${inner} } } }`
 }
@@ -104,7 +105,7 @@ describe.each(testDatabaseKinds())('GraphQL attacks on $name', (kind) => {
 
     const feedDeep = await attack(feedGraphQL, {
       query:
-        '{ projects { edges { node { participants { member { projects { edges { node { participants { member { name } } } } } } } } } } }',
+        '{ projects { edges { node { participants { ... on Member { projects { participants { ... on Member { projects { participants { ... on Member { name } } } } } } } } } } } }',
     })
     expect(feedDeep.body.data).toBeUndefined()
     expect(JSON.stringify(feedDeep.body)).toMatch(/QUERY_TOO_DEEP|depth/i)

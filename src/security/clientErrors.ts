@@ -1,0 +1,72 @@
+import type { AfterErrorHook } from 'payload'
+
+/** SQLite's refusals of a bound value or a path a client made up. */
+const sqliteInputErrors =
+  /can only bind|only finite numbers|cannot be passed as argument|datatype mismatch|no such column|malformed JSON|bad JSON path|too big|out of range/i
+
+/** PostgreSQL error classes caused by a client's value: data exceptions, undefined column/function. */
+const postgresInputCodes = new Set(['42703', '42883', '42804'])
+const isPostgresDataException = (code: unknown) => typeof code === 'string' && code.startsWith('22')
+
+type ErrorLike = Error & { status?: number; code?: unknown; cause?: unknown; originalError?: unknown }
+
+const chain = (error: unknown): ErrorLike[] => {
+  const errors: ErrorLike[] = []
+  let current = error as ErrorLike | undefined
+  while (current && typeof current === 'object' && errors.length < 5 && !errors.includes(current)) {
+    errors.push(current)
+    current = (current.originalError ?? current.cause) as ErrorLike | undefined
+  }
+  return errors
+}
+
+/**
+ * The message for an error that a client's input caused but Payload lets through as a 500
+ * (a `where` value the database cannot bind, a query parameter that is not JSON, a date that
+ * is not one), or undefined for a real server error.
+ */
+export const clientErrorMessage = (error: unknown): string | undefined => {
+  const errors = chain(error)
+  // Errors Payload already classified as client errors keep their own answer.
+  if (errors.some((e) => typeof e.status === 'number' && e.status >= 400 && e.status < 500)) {
+    return undefined
+  }
+  for (const e of errors) {
+    if (e.name === 'SyntaxError') return `Malformed input: ${e.message}`
+    if (e.name === 'RangeError' && /invalid time value/i.test(e.message)) {
+      return 'A date value is not a valid date.'
+    }
+    if (e.name === 'APIError' && e.message === 'Not supported') {
+      return 'This query is not supported.'
+    }
+    if (postgresInputCodes.has(e.code as string) || isPostgresDataException(e.code)) {
+      return `A value in the request does not fit its field: ${e.message}`
+    }
+    if (/SQLITE|LibsqlError/.test(`${e.name} ${String(e.code)}`) && sqliteInputErrors.test(e.message)) {
+      return `A value in the request does not fit its field: ${e.message}`
+    }
+    if (e.name === 'TypeError' && sqliteInputErrors.test(e.message)) {
+      return `A value in the request does not fit its field: ${e.message}`
+    }
+  }
+  return undefined
+}
+
+/**
+ * Bad input gets a 400 that names the problem, never a 500: Payload's REST and GraphQL error
+ * paths both end here. Transactions were already rolled back, so nothing was stored.
+ */
+export const answerClientErrors: AfterErrorHook = ({ error, graphqlResult }) => {
+  const message = clientErrorMessage(error)
+  if (!message) return
+  if (graphqlResult) {
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        message,
+        extensions: { ...graphqlResult.extensions, statusCode: 400 },
+      },
+    }
+  }
+  return { status: 400, response: { errors: [{ message }] } }
+}
