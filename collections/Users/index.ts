@@ -7,6 +7,7 @@ import { readEnv } from '../../src/env'
 import { isAdminUser, roles } from '../../src/access/roles'
 import { refuseProtectedFieldChanges } from '../shared/hooks/refuseProtectedFieldChanges'
 import { selfOrAdmin } from './access/selfOrAdmin'
+import { leaveTransactionForPasswordReset } from './hooks/leaveTransactionForPasswordReset'
 import { requireOrganisationForMembers } from './hooks/requireOrganisationForMembers'
 
 export const Users: CollectionConfig = {
@@ -69,6 +70,7 @@ export const Users: CollectionConfig = {
     },
   ],
   hooks: {
+    beforeOperation: [leaveTransactionForPasswordReset],
     beforeChange: [
       refuseProtectedFieldChanges(['role', 'member'], (req) => isAdminUser(req.user)),
       requireOrganisationForMembers,

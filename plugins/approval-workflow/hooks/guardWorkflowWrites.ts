@@ -21,5 +21,14 @@ export const guardWorkflowWrites: CollectionBeforeOperationHook = ({ args, opera
       'Publishing goes through the review workflow (POST …/workflow with a transition), not _status',
     )
   }
+  // restoreVersion reads `draft` before this hook runs (unlike update): forcing it here has no
+  // effect, and a live restore of a draft version would take the published version down.
+  if (operation === 'restoreVersion' && (args as { draft?: unknown }).draft !== true) {
+    throw new WorkflowError(
+      'WORKFLOW_PUBLISH_OUTSIDE_TRANSITION',
+      403,
+      'A version is restored as a draft (draft=true); what is live changes only through the review workflow',
+    )
+  }
   return { ...args, draft: true }
 }
