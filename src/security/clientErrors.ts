@@ -1,11 +1,14 @@
 import type { AfterErrorHook } from 'payload'
 
-/** SQLite's refusals of a bound value or a path a client made up. */
+/** SQLite's refusals of a bound value, a path a client made up, or a reference to nothing. */
 const sqliteInputErrors =
-  /can only bind|only finite numbers|cannot be passed as argument|datatype mismatch|no such column|malformed JSON|bad JSON path|too big|out of range/i
+  /can only bind|only finite numbers|cannot be passed as argument|datatype mismatch|no such column|malformed JSON|bad JSON path|too big|out of range|FOREIGN KEY constraint failed/i
 
-/** PostgreSQL error classes caused by a client's value: data exceptions, undefined column/function. */
-const postgresInputCodes = new Set(['42703', '42883', '42804'])
+/**
+ * PostgreSQL errors caused by a client's value: data exceptions (class 22), a reference to a
+ * document that does not exist, undefined column/function, a datatype mismatch.
+ */
+const postgresInputCodes = new Set(['23503', '42703', '42883', '42804'])
 const isPostgresDataException = (code: unknown) => typeof code === 'string' && code.startsWith('22')
 
 type ErrorLike = Error & { status?: number; code?: unknown; cause?: unknown; originalError?: unknown }
@@ -39,13 +42,15 @@ export const clientErrorMessage = (error: unknown): string | undefined => {
     if (e.name === 'APIError' && e.message === 'Not supported') {
       return 'This query is not supported.'
     }
+    if (e.code === '23503' || /^FOREIGN KEY constraint failed/.test(e.message)) {
+      return 'A relationship in the request points to a document that does not exist.'
+    }
     if (postgresInputCodes.has(e.code as string) || isPostgresDataException(e.code)) {
       return `A value in the request does not fit its field: ${e.message}`
     }
-    if (/SQLITE|LibsqlError/.test(`${e.name} ${String(e.code)}`) && sqliteInputErrors.test(e.message)) {
-      return `A value in the request does not fit its field: ${e.message}`
-    }
-    if (e.name === 'TypeError' && sqliteInputErrors.test(e.message)) {
+    // The driver's own error (libSQL, or the RangeError/TypeError of a value it cannot bind);
+    // never the query wrapper, whose message carries the SQL.
+    if (!/^Failed query/.test(e.message) && sqliteInputErrors.test(e.message)) {
       return `A value in the request does not fit its field: ${e.message}`
     }
   }
