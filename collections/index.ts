@@ -9,12 +9,18 @@ import { Stories } from './Stories'
 import { Users } from './Users'
 import { WorkingGroups } from './WorkingGroups'
 import { capPageSize } from './shared/hooks/capPageSize'
+import { refuseStaleUpdates } from './shared/hooks/refuseStaleUpdates'
 
-const withCappedPages = (collection: CollectionConfig): CollectionConfig => ({
+/** Rules of every hub collection: capped pages, no lost updates. */
+const withSharedRules = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
-    beforeOperation: [capPageSize, ...(collection.hooks?.beforeOperation ?? [])],
+    beforeOperation: [
+      capPageSize,
+      refuseStaleUpdates,
+      ...(collection.hooks?.beforeOperation ?? []),
+    ],
   },
 })
 
@@ -28,4 +34,4 @@ export const collections: CollectionConfig[] = [
   WorkingGroups,
   Media,
   Users,
-].map(withCappedPages)
+].map(withSharedRules)

@@ -8,6 +8,7 @@ import { readEnv } from '../../src/env'
 import { refuseProtectedFieldChanges } from '../shared/hooks/refuseProtectedFieldChanges'
 import { isEditorUser } from '../../src/access/roles'
 import { assignOrganisation } from './hooks/assignOrganisation'
+import { requireUploadedFile } from './hooks/requireUploadedFile'
 
 /** Images (logos, project and story pictures); no SVG or other active content. */
 export const Media: CollectionConfig = {
@@ -30,6 +31,7 @@ export const Media: CollectionConfig = {
     delete: editorOrOwnOrganisation('organisation'),
   },
   hooks: {
+    beforeOperation: [requireUploadedFile],
     beforeChange: [
       refuseProtectedFieldChanges(['organisation'], (req) => isEditorUser(req.user)),
       assignOrganisation,
@@ -38,7 +40,7 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir: readEnv().mediaDir,
     mimeTypes: ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'],
-    // No server-side fetch of arbitrary URLs.
+    // No server-side fetch of arbitrary URLs (a create body's `url`: requireUploadedFile).
     pasteURL: false,
     imageSizes: [
       { name: 'thumbnail', width: 480 },

@@ -362,12 +362,13 @@ describe.each(testDatabaseKinds())('content rules on $name', (kind) => {
     })
 
     it('should cap page sizes for callers outside the editorial team', async () => {
-      const everything = await payload.find({
-        collection: 'partners',
-        pagination: false,
-        overrideAccess: false,
-      })
-      expect(everything.limit).toBe(10)
+      for (const unbounded of [{ pagination: false }, { limit: 0 }]) {
+        const error = await errorOf(() =>
+          payload.find({ collection: 'partners', ...unbounded, overrideAccess: false }),
+        )
+        expect(error.status).toBe(400)
+        expect(error.message).toContain('PAGE_SIZE_REFUSED')
+      }
       const huge = await payload.find({
         collection: 'partners',
         limit: 5000,

@@ -12,11 +12,11 @@ import { sqlite } from '../helpers/testDatabases'
  */
 const internal: Record<string, string> = {
   'workflow-events': 'approval workflow history (editors; a member its own organisation)',
-  'payload-migrations': 'closed',
+  'payload-migrations': 'admins read; written by `payload migrate` only',
   'payload-kv': 'closed',
-  'payload-jobs': 'closed (the server runs its own queue)',
+  'payload-jobs': 'admins read and remove (the server runs its own queue)',
   'payload-preferences': 'own-rows',
-  'payload-locked-documents': 'signed-in (Payload: document locks)',
+  'payload-locked-documents': 'own locks and those on documents the user may edit',
   'feed-changes': 'admins (the feed serves its public part)',
   'feed-webhooks': 'admins',
   'feed-webhook-deliveries': 'admins, read-only',
