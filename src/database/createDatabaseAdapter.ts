@@ -48,7 +48,12 @@ export const createDatabaseAdapter = (
     case 'postgres':
       return markPostgresConnectClient(
         postgresAdapter({
-          pool: { connectionString: target.url },
+          pool: {
+            connectionString: target.url,
+            // Never wait forever for a connection: a request fails (503) instead of hanging.
+            connectionTimeoutMillis: 5000,
+            keepAlive: true,
+          },
           push,
           migrationDir: path.join(migrationsRoot, 'postgres'),
           prodMigrations: postgresMigrations,
