@@ -11,7 +11,12 @@ const sqliteInputErrors =
 const postgresInputCodes = new Set(['23503', '42703', '42883', '42804'])
 const isPostgresDataException = (code: unknown) => typeof code === 'string' && code.startsWith('22')
 
-type ErrorLike = Error & { status?: number; code?: unknown; cause?: unknown; originalError?: unknown }
+type ErrorLike = Error & {
+  status?: number
+  code?: unknown
+  cause?: unknown
+  originalError?: unknown
+}
 
 const chain = (error: unknown): ErrorLike[] => {
   const errors: ErrorLike[] = []
@@ -39,7 +44,15 @@ export const clientErrorMessage = (error: unknown): string | undefined => {
     if (e.name === 'RangeError' && /invalid time value/i.test(e.message)) {
       return 'A date value is not a valid date.'
     }
-    if (e.name === 'APIError' && e.message === 'Not supported') {
+    // Payload's own refusal of a `where` path it cannot translate, and the invalid SQL it
+    // builds for some it does not refuse (`participants.value equals null` on a polymorphic
+    // relationship): values are bound either way, the query shape is the client's.
+    if (
+      (e.name === 'APIError' && e.message === 'Not supported') ||
+      e.code === '42601' ||
+      (!/^Failed query/.test(e.message) &&
+        /^(SQLITE_ERROR: )?near ".*": syntax error$/.test(e.message))
+    ) {
       return 'This query is not supported.'
     }
     if (e.code === '23503' || /^FOREIGN KEY constraint failed/.test(e.message)) {

@@ -100,6 +100,13 @@ export const readRequestParams = (
     variables: (raw.variables as Record<string, unknown> | null | undefined) ?? undefined,
     extensions: (raw.extensions as Record<string, unknown> | null | undefined) ?? undefined,
   }
+  // PostgreSQL cannot hold U+0000 in text, so a slug or filter with one can match nothing:
+  // refused here rather than failing in the database.
+  // The raw character, or its escape in GraphQL or JSON text.
+  const hasNul = (text: string) => text.includes('\u0000') || text.includes('\\u0000')
+  if (hasNul(params.query) || hasNul(JSON.stringify(params.variables ?? {}))) {
+    throw bad('No text in the feed holds a NUL character (U+0000); remove it.', 'BAD_USER_INPUT')
+  }
   const persistedQuery = params.extensions?.persistedQuery
   if (persistedQuery !== undefined) {
     const hash = isObject(persistedQuery) ? persistedQuery.sha256Hash : undefined
