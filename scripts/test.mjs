@@ -12,7 +12,11 @@ const selected = args.filter((arg) => !arg.startsWith('-'))
 // build; others need none.
 if (
   selected.length === 0 ||
-  selected.some((arg) => /server|e2e|security|reliability|public-feed(\/(?!webhooks|schema|queryCount|accessRules|sqlReader)|\/?$)/.test(arg))
+  selected.some((arg) =>
+    /server|e2e|security|reliability|public-feed(\/(?!webhooks|schema|queryCount|accessRules|sqlReader)|\/?$)/.test(
+      arg,
+    ),
+  )
 )
   buildIfNeeded()
 

@@ -7,9 +7,7 @@ import { GraphQLError, type ValidationRule } from 'graphql'
 export const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(
-        new GraphQLError('Introspection is off in production.', { nodes: node }),
-      )
+      context.reportError(new GraphQLError('Introspection is off in production.', { nodes: node }))
     }
   },
 })

@@ -31,10 +31,9 @@ const reported = {
  * Validation rules Payload adds to the specified ones. `production` is the hub's one production
  * check (`readEnv().production`), not Payload's own reading of NODE_ENV.
  */
-export const payloadGraphQLRules =
-  (production: boolean) => (): ValidationRule[] => [
-    maxDepthRule({ n: payloadGraphQLLimits.maxDepth, ...reported }),
-    maxAliasesRule({ n: payloadGraphQLLimits.maxAliases, ...reported }),
-    singleAuthMutation,
-    ...(production ? [noIntrospection] : []),
-  ]
+export const payloadGraphQLRules = (production: boolean) => (): ValidationRule[] => [
+  maxDepthRule({ n: payloadGraphQLLimits.maxDepth, ...reported }),
+  maxAliasesRule({ n: payloadGraphQLLimits.maxAliases, ...reported }),
+  singleAuthMutation,
+  ...(production ? [noIntrospection] : []),
+]
