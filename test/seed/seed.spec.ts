@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())('seed on $name', (kind) => {
       ['Q-SOFT GmbH', 'WeLoveApps GmbH', 'Honest Consulting GmbH', 'Traeno GmbH', 'TecArt GmbH'],
     ],
   ] as const)('should hold every %s the interview names', async (collection, names) => {
-    const { docs } = await payload.find({ collection, pagination: false, overrideAccess: false })
+    const { docs } = await payload.find({ collection, limit: 100, overrideAccess: false })
     const stored = docs.map((doc) => doc.name).join(' | ')
     for (const name of names) expect(stored).toContain(name)
   })
@@ -62,7 +62,7 @@ describe.each(testDatabaseKinds())('seed on $name', (kind) => {
   it('should publish the projects with their participants, in German and English', async () => {
     const anonymous = await payload.find({
       collection: 'projects',
-      pagination: false,
+      limit: 100,
       overrideAccess: false,
       depth: 1,
     })
@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())('seed on $name', (kind) => {
   it('should hold the 2023 events with the precision the interview gives', async () => {
     const { docs } = await payload.find({
       collection: 'events',
-      pagination: false,
+      limit: 100,
       depth: 1,
       overrideAccess: false,
     })
