@@ -34,7 +34,7 @@ const start = async () => {
     if (report) payload.logger.info(`Seeded an empty database: ${report.created} documents`)
   }
 
-  if (env.production && !env.serverUrl) {
+  if (env.production && !env.serverUrl && !env.embeddedDefault) {
     payload.logger.warn(
       `SERVER_URL is not set: only ${env.csrfOrigins.join(' and ')} may use the admin's session ` +
         'cookie. Behind a proxy or on a public address, set SERVER_URL to that address.',
