@@ -2,8 +2,19 @@ import type { Payload } from 'payload'
 
 import { connectClientsKey } from './markPostgresConnectClient'
 
-type PooledClient = { release?: (error?: Error) => void }
-type Pool = { end: () => Promise<void>; ended?: boolean; _idle?: { client: PooledClient }[] }
+type PooledClient = {
+  release?: (error?: Error) => void
+  on?: (event: 'error', listener: () => void) => unknown
+}
+type Pool = {
+  end: () => Promise<void>
+  ended?: boolean
+  on?: (event: 'error', listener: () => void) => unknown
+  _clients?: PooledClient[]
+  _idle?: { client: PooledClient }[]
+}
+
+const ignore = () => undefined
 
 /**
  * Closes Payload and what its destroy leaves open: the libSQL client, or the PostgreSQL pool
@@ -24,6 +35,11 @@ export const closeDatabase = async (payload: Payload): Promise<void> => {
     if (!idle.has(client)) client.release?.()
   }
   db[connectClientsKey] = []
+  // pool.end() resolves once its clients are told to end, before their sockets close: a server
+  // that drops them meanwhile (a dropped database, a restart) makes them emit an 'error' that
+  // nobody listens to any more, which would crash the process. Closing, that error is expected.
+  pool.on?.('error', ignore)
+  for (const client of pool._clients ?? []) client.on?.('error', ignore)
   // Waits for in-flight queries (a job run cut short by destroy) to hand their clients back.
   await pool.end()
 }
