@@ -1,7 +1,13 @@
 import type { Payload } from 'payload'
 
+type Execute = (sql: string) => Promise<{ rows: Record<string, unknown>[] }>
 type SqliteDb = {
-  client: { execute: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> }
+  client: {
+    execute: Execute
+    transaction: (
+      mode: 'write',
+    ) => Promise<{ execute: Execute; commit: () => Promise<void>; close: () => void }>
+  }
 }
 
 const hour = 60 * 60 * 1000
@@ -19,8 +25,17 @@ export const optimizeSqlite = async (payload: Payload): Promise<NodeJS.Timeout |
   const { client } = payload.db as unknown as SqliteDb
   const run = async (statement: string) => {
     try {
-      await client.execute('PRAGMA analysis_limit = 1000')
-      await client.execute(statement)
+      // In a transaction: it queues behind the jobs runner's (serializeSqliteTransactions)
+      // instead of busy-waiting on the event loop for the lock that one holds, which failed
+      // the ANALYZE on start now and then.
+      const transaction = await client.transaction('write')
+      try {
+        await transaction.execute('PRAGMA analysis_limit = 1000')
+        await transaction.execute(statement)
+        await transaction.commit()
+      } finally {
+        transaction.close()
+      }
     } catch (error) {
       payload.logger.warn({ err: error }, `SQLite: ${statement} failed`)
     }
